@@ -1,0 +1,66 @@
+/* dict.h - insertion-ordered hash tables.
+ *
+ * `version` changes on every mutation, so the VM's inline caches for
+ * globals and attributes can tell a cached lookup is still valid with one
+ * comparison.
+ */
+#ifndef SIGVM_DICT_H
+#define SIGVM_DICT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "object.h"
+
+typedef struct DictEntry {
+    int64_t hash;
+    Value key; /* V_NULL: deleted */
+    Value value;
+} DictEntry;
+
+struct DictObj {
+    Obj hdr;
+    uint64_t version;
+    size_t used;      /* live entries */
+    size_t nentries;  /* entries in use incl. deleted */
+    size_t cap;       /* entries capacity */
+    DictEntry *entries;
+    int32_t *index;   /* open-addressing slots into entries */
+    size_t nindex;    /* power of two */
+};
+
+DictObj *dict_new(void);
+/* 1 found (*out set), 0 missing, -1 error (hash/eq raised). */
+int dict_lookup(DictObj *d, Value key, Value *out);
+/* Interned-string keys: never fails; V_NULL when missing. */
+Value dict_get_str(DictObj *d, StrObj *key);
+Value dict_get_cstr(DictObj *d, const char *key);
+int dict_set(DictObj *d, Value key, Value v);
+int dict_set_str(DictObj *d, StrObj *key, Value v);
+int dict_del(DictObj *d, Value key); /* KeyError when missing */
+/* Iterate: *pos starts at 0; returns 0 when done. */
+int dict_next(DictObj *d, size_t *pos, Value *key, Value *value);
+int dict_update(DictObj *d, Value other); /* dict or iterable of pairs */
+
+#endif
+
+/* ---- Added by the containers owner (dict.c). ---- */
+#ifndef SIGVM_DICT_EXTRA_H
+#define SIGVM_DICT_EXTRA_H
+
+extern TypeObj dict_keys_type, dict_values_type, dict_items_type;
+
+DictObj *dict_copy(DictObj *d);
+void dict_clear(DictObj *d);
+/* 1 if key is present, 0 if not, -1 on error. */
+int dict_contains(DictObj *d, Value key);
+/* Remove key and return its value; when missing, return dflt, or raise
+ * KeyError(key) if dflt is V_NULL. */
+Value dict_pop(DictObj *d, Value key, Value dflt);
+/* dict_update accepts, as d.update(other) does, a dict, any object with a
+ * keys attribute (read as a mapping: other[k] for k in other.keys()), or
+ * an iterable of pairs. */
+/* reversed(d): the keys, last inserted first. */
+Value dict_reversed_new(DictObj *d);
+
+#endif

@@ -1,0 +1,272 @@
+/* gc.c - the non-moving mark-and-sweep collector.
+ *
+ * Every object that gc_alloc hands out is linked into one list; a
+ * collection marks from the roots with an explicit gray stack (so a list
+ * nested a million deep costs heap, not C stack), then walks the list,
+ * finalizing and freeing whatever stayed white.
+ *
+ * Objects that live in static storage (the builtin type objects, the
+ * singletons, frames the VM keeps in its own pool) are not on the list.
+ * They are marked and traced like any other object, and their mark bits
+ * are remembered in a side vector so the sweep can clear them: otherwise a
+ * static object marked in one collection would look already-marked, and
+ * its children untraced, in the next.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "runtime/breaker.h"
+#include "runtime/error.h"
+#include "runtime/gc.h"
+#include "runtime/tstate.h"
+
+#define GC_MARK 1u
+/* The first collection is due after this many bytes, and the threshold
+ * never drops below it, so short scripts rarely collect at all. */
+#define GC_MIN_THRESHOLD ((size_t)8 << 20)
+
+typedef struct ObjVec {
+    Obj **items;
+    size_t n, cap;
+} ObjVec;
+
+static Obj *all_objects;
+static size_t block_bytes;     /* bytes in the blocks on the list */
+static size_t external_bytes;  /* owned memory reported by gc_account */
+static size_t nobjects;        /* blocks on the list */
+static size_t since_collect;   /* bytes allocated since the last collection */
+static size_t threshold = GC_MIN_THRESHOLD;
+static int enabled = 1;
+
+static ObjVec gray;            /* objects marked but not yet traced */
+static ObjVec static_marked;   /* marked objects outside the list */
+
+static GcRootFn *root_fns;
+static size_t nroot_fns, root_fns_cap;
+
+static Value **temp_roots;     /* the C temporary root stack */
+static size_t ntemp_roots, temp_roots_cap;
+
+static void vec_push(ObjVec *v, Obj *o)
+{
+    if (v->n == v->cap) {
+        size_t cap = v->cap ? v->cap * 2 : 1024;
+        Obj **items = realloc(v->items, cap * sizeof *items);
+        if (!items) {
+            /* Nothing can be reported in the middle of a collection. */
+            fputs("sigvm: out of memory during garbage collection\n", stderr);
+            abort();
+        }
+        v->items = items;
+        v->cap = cap;
+    }
+    v->items[v->n++] = o;
+}
+
+/* Bring the pacing counters up to date and ask the interpreter, through
+ * the eval breaker, to collect at its next instruction boundary. */
+static void note_allocation(size_t size)
+{
+    since_collect += size;
+    if (since_collect >= threshold && enabled)
+        eb_set(EB_GC);
+}
+
+static Obj *alloc_block(TypeObj *type, size_t size)
+{
+    Obj *o = calloc(1, size);
+    if (!o)
+        return NULL;
+    o->type = type;
+    o->gc_size = size > UINT32_MAX ? UINT32_MAX : (uint32_t)size;
+    o->gc_next = all_objects;
+    all_objects = o;
+    block_bytes += o->gc_size;
+    nobjects++;
+    note_allocation(size);
+    return o;
+}
+
+void *gc_alloc(TypeObj *type, size_t size)
+{
+    Obj *o = alloc_block(type, size);
+    if (!o) {
+        fputs("sigvm: out of memory\n", stderr);
+        abort();
+    }
+    return o;
+}
+
+void *gc_alloc_or_null(TypeObj *type, size_t size)
+{
+    Obj *o = alloc_block(type, size);
+    if (!o)
+        err_no_memory();
+    return o;
+}
+
+void gc_account(ptrdiff_t delta_bytes)
+{
+    if (delta_bytes >= 0) {
+        external_bytes += (size_t)delta_bytes;
+        note_allocation((size_t)delta_bytes);
+    } else {
+        size_t d = (size_t)-delta_bytes;
+        external_bytes = external_bytes > d ? external_bytes - d : 0;
+    }
+}
+
+void gc_mark_obj(Obj *o)
+{
+    if (!o || (o->gc_mark & GC_MARK))
+        return;
+    o->gc_mark |= GC_MARK;
+    /* gc_alloc never makes a zero-sized block, so gc_size 0 means the
+     * object lives outside the list. */
+    if (o->gc_size == 0)
+        vec_push(&static_marked, o);
+    vec_push(&gray, o);
+}
+
+void gc_mark_value(Value v)
+{
+    if (v.tag == VT_OBJ)
+        gc_mark_obj(v.as.o);
+}
+
+/* Trace gray objects until none are left.  A type is itself an object, so
+ * marking an instance keeps its class (and the class's dict) alive. */
+static void drain_gray(void)
+{
+    while (gray.n > 0) {
+        Obj *o = gray.items[--gray.n];
+        gc_mark_obj((Obj *)o->type);
+        if (o->type && o->type->trace)
+            o->type->trace(o);
+    }
+}
+
+void gc_register_roots(GcRootFn fn)
+{
+    if (nroot_fns == root_fns_cap) {
+        size_t cap = root_fns_cap ? root_fns_cap * 2 : 16;
+        GcRootFn *fns = realloc(root_fns, cap * sizeof *fns);
+        if (!fns)
+            abort();
+        root_fns = fns;
+        root_fns_cap = cap;
+    }
+    root_fns[nroot_fns++] = fn;
+}
+
+void gc_root_push(Value *slot)
+{
+    if (ntemp_roots == temp_roots_cap) {
+        size_t cap = temp_roots_cap ? temp_roots_cap * 2 : 64;
+        Value **r = realloc(temp_roots, cap * sizeof *r);
+        if (!r)
+            abort();
+        temp_roots = r;
+        temp_roots_cap = cap;
+    }
+    temp_roots[ntemp_roots++] = slot;
+}
+
+void gc_root_pop(int n)
+{
+    ntemp_roots -= (size_t)n;
+}
+
+static void mark_thread_states(void)
+{
+    for (ThreadState *ts = ts_first(); ts; ts = ts->next) {
+        gc_mark_value(ts->exc);
+        gc_mark_value(ts->handled);
+        gc_mark_obj((Obj *)ts->frame);
+    }
+}
+
+static void mark_roots(void)
+{
+    for (size_t i = 0; i < nroot_fns; i++) {
+        root_fns[i]();
+        drain_gray();
+    }
+    for (size_t i = 0; i < ntemp_roots; i++)
+        gc_mark_value(*temp_roots[i]);
+    mark_thread_states();
+    drain_gray();
+}
+
+static void free_object(Obj *o)
+{
+    if (o->type && o->type->finalize)
+        o->type->finalize(o);
+    free(o);
+}
+
+/* Free every white object and clear the marks of the survivors. */
+static size_t sweep(void)
+{
+    size_t kept = 0;
+    Obj **link = &all_objects;
+    while (*link) {
+        Obj *o = *link;
+        if (o->gc_mark & GC_MARK) {
+            o->gc_mark &= ~GC_MARK;
+            kept += o->gc_size;
+            link = &o->gc_next;
+        } else {
+            *link = o->gc_next;
+            nobjects--;
+            free_object(o);
+        }
+    }
+    for (size_t i = 0; i < static_marked.n; i++)
+        static_marked.items[i]->gc_mark &= ~GC_MARK;
+    static_marked.n = 0;
+    return kept;
+}
+
+void gc_collect(void)
+{
+    mark_roots();
+    block_bytes = sweep();
+    since_collect = 0;
+    /* Collect again after allocating as much as survived, so the cost of
+     * collecting stays proportional to allocation. */
+    size_t live = gc_live_bytes();
+    threshold = live > GC_MIN_THRESHOLD ? live : GC_MIN_THRESHOLD;
+    eb_clear(EB_GC);
+}
+
+void gc_collect_if_due(void)
+{
+    if (enabled && since_collect >= threshold)
+        gc_collect();
+    else
+        eb_clear(EB_GC);
+}
+
+void gc_set_enabled(int on)
+{
+    enabled = on != 0;
+    if (enabled && since_collect >= threshold)
+        eb_set(EB_GC);
+}
+
+int gc_is_enabled(void)
+{
+    return enabled;
+}
+
+size_t gc_live_bytes(void)
+{
+    return block_bytes + external_bytes;
+}
+
+size_t gc_object_count(void)
+{
+    return nobjects;
+}

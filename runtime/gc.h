@@ -1,0 +1,51 @@
+/* gc.h - the non-moving mark-and-sweep collector with precise roots.
+ *
+ * Allocation never collects.  When the bytes allocated since the last
+ * collection pass the threshold, gc_alloc sets the GC bit of the eval
+ * breaker, and the interpreter collects at its next instruction boundary,
+ * where every live value is on a frame's stack or in an object.  So C code
+ * needs to root its temporaries (gc_root_push) only across calls that can
+ * run script code (obj_call and everything that may call a dunder), because
+ * a nested interpreter loop may collect.
+ */
+#ifndef SIGVM_GC_H
+#define SIGVM_GC_H
+
+#include <stddef.h>
+
+#include "object.h"
+
+/* Allocate a zeroed object of `size` bytes with the given type. Never
+ * returns NULL: out of memory raises MemoryError where it can be reported
+ * (gc_alloc_or_null) and aborts only when even that is impossible. */
+void *gc_alloc(TypeObj *type, size_t size);
+/* As gc_alloc but returns NULL with MemoryError set: for sizes a script
+ * chooses (list of 10**10 items). */
+void *gc_alloc_or_null(TypeObj *type, size_t size);
+/* Account for memory an object owns outside its own block (list items,
+ * dict tables), so collection is paced by the true volume. */
+void gc_account(ptrdiff_t delta_bytes);
+
+void gc_mark_value(Value v);
+void gc_mark_obj(Obj *o); /* NULL is fine */
+
+/* A root function marks a set of roots (module table, handler table,
+ * every thread's frames); registered once at start-up. */
+typedef void (*GcRootFn)(void);
+void gc_register_roots(GcRootFn fn);
+
+/* A small stack of C temporaries, for natives that call script code. */
+void gc_root_push(Value *slot);
+void gc_root_pop(int n);
+
+void gc_collect(void);         /* full collection; call only at a safe point */
+void gc_collect_if_due(void);  /* called from the eval breaker slow path */
+void gc_set_enabled(int on);   /* gc.enable()/gc.disable() */
+int gc_is_enabled(void);
+size_t gc_live_bytes(void);
+
+/* Added by the object core: blocks currently on the collector's list (for
+ * tests and gc.get_count-like reporting). */
+size_t gc_object_count(void);
+
+#endif

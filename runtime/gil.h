@@ -1,0 +1,36 @@
+/* gil.h - the global interpreter lock, handed over through the eval
+ * breaker.
+ *
+ * One thread runs bytecode at a time.  A thread that waits for the GIL
+ * longer than the switch interval sets EB_GIL_DROP; the holder sees it at
+ * its next instruction boundary and calls gil_yield(), which releases the
+ * lock and does not take it back until another thread has had it, so the
+ * waiter is guaranteed to get it (no convoy where the same thread re-takes
+ * the lock forever).
+ */
+#ifndef SIGVM_GIL_H
+#define SIGVM_GIL_H
+
+struct ThreadState;
+
+/* Create the lock held by the calling (main) thread. */
+void gil_init(struct ThreadState *main_ts);
+/* Take the lock for ts (blocking), make ts current, and recompute the
+ * breaker bits this thread must see (signals caught elsewhere). */
+void gil_acquire(struct ThreadState *ts);
+/* Give the lock up; returns the state that held it, for gil_acquire. */
+struct ThreadState *gil_release(void);
+/* At an instruction boundary when EB_GIL_DROP is set: let a waiter in. */
+void gil_yield(void);
+/* Whether more than one thread has ever run: single-threaded programs
+ * skip all GIL work. */
+int gil_is_threaded(void);
+
+/* sys.setswitchinterval / getswitchinterval, in seconds. */
+void gil_set_switch_interval(double seconds);
+double gil_get_switch_interval(void);
+
+/* In the child after fork: the forking thread owns a fresh lock. */
+void gil_after_fork(struct ThreadState *ts);
+
+#endif

@@ -1,0 +1,121 @@
+/* mod_time.c - the time module: clocks and sleep.
+ *
+ * sleep goes through blk_sleep (runtime/blocking.h), which sleeps to an
+ * absolute CLOCK_MONOTONIC deadline and, on EINTR, runs the signal
+ * handlers and resumes (PEP 475).
+ */
+#include "stdlib/stdlib.h"
+
+#include <errno.h>
+#include <math.h>
+#include <time.h>
+
+#include "runtime/blocking.h"
+
+static int64_t clock_ns(clockid_t id)
+{
+    struct timespec ts;
+    clock_gettime(id, &ts);
+    return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
+}
+
+static double clock_secs(clockid_t id)
+{
+    struct timespec ts;
+    clock_gettime(id, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+static int no_args(const char *name, int nargs, TupleObj *kwnames)
+{
+    return args_no_kw(name, kwnames) < 0 || args_count(name, nargs, 0, 0) < 0
+               ? -1 : 0;
+}
+
+#define CLOCK_FN(pyname, id) \
+    static Value time_##pyname(Value *args, int nargs, TupleObj *kwnames) \
+    { \
+        (void)args; \
+        if (no_args("time." #pyname, nargs, kwnames) < 0) \
+            return V_NULL; \
+        return V_FLOAT(clock_secs(id)); \
+    } \
+    static Value time_##pyname##_ns(Value *args, int nargs, \
+                                    TupleObj *kwnames) \
+    { \
+        (void)args; \
+        if (no_args("time." #pyname "_ns", nargs, kwnames) < 0) \
+            return V_NULL; \
+        return V_INT(clock_ns(id)); \
+    }
+
+CLOCK_FN(time, CLOCK_REALTIME)
+CLOCK_FN(monotonic, CLOCK_MONOTONIC)
+CLOCK_FN(perf_counter, CLOCK_MONOTONIC)
+CLOCK_FN(process_time, CLOCK_PROCESS_CPUTIME_ID)
+
+/* Seconds from an int or a float, with CPython's errors for each. */
+static int sleep_seconds(Value v, double *out)
+{
+    if (IS_FLOAT(v)) {
+        double d = AS_FLOAT(v);
+        if (isnan(d)) {
+            err_set(&exc_ValueError, "Invalid value NaN (not a number)");
+            return -1;
+        }
+        if (fabs(d) >= 9.2e9) {
+            err_set(&exc_OverflowError,
+                    "timestamp out of range for platform time_t");
+            return -1;
+        }
+        *out = d;
+        return 0;
+    }
+    int64_t n;
+    if (args_int64(v, &n) < 0)
+        return -1;
+    if (n > 9200000000LL || n < -9200000000LL) {
+        err_set(&exc_OverflowError,
+                "timestamp out of range for platform time_t");
+        return -1;
+    }
+    *out = (double)n;
+    return 0;
+}
+
+static Value time_sleep(Value *args, int nargs, TupleObj *kwnames)
+{
+    double secs;
+    if (args_no_kw("time.sleep", kwnames) < 0 ||
+        args_count("time.sleep", nargs, 1, 1) < 0 ||
+        sleep_seconds(args[0], &secs) < 0)
+        return V_NULL;
+    if (secs < 0)
+        return err_set(&exc_ValueError, "sleep length must be non-negative");
+    int r = blk_sleep(secs);
+    if (r == BLK_RAISED)
+        return V_NULL;
+    if (r < 0)
+        return std_raise_oserror(errno, V_NULL);
+    return V_NONE;
+}
+
+static const MethodDef time_methods[] = {
+    {"time", time_time, NATIVE_NO_CHECK},
+    {"time_ns", time_time_ns, NATIVE_NO_CHECK},
+    {"monotonic", time_monotonic, NATIVE_NO_CHECK},
+    {"monotonic_ns", time_monotonic_ns, NATIVE_NO_CHECK},
+    {"perf_counter", time_perf_counter, NATIVE_NO_CHECK},
+    {"perf_counter_ns", time_perf_counter_ns, NATIVE_NO_CHECK},
+    {"process_time", time_process_time, NATIVE_NO_CHECK},
+    {"process_time_ns", time_process_time_ns, NATIVE_NO_CHECK},
+    {"sleep", time_sleep, 0},
+    {NULL, NULL, 0},
+};
+
+ModuleObj *time_module_init(void)
+{
+    ModuleObj *m = module_new("time");
+    module_add_methods(m, time_methods);
+    return m;
+}

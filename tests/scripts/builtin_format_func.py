@@ -1,0 +1,5 @@
+print(format(3.14159, ".3f"), format(42, "08b"), format(255, "X"), format(0.5, ".0%"))
+print(format("left", "<10") + "|", format("right", ">10") + "|", format("mid", "^9") + "|")
+print(format(1e6, "g"), format(1e-6, "e"), format(123456789, ","), format(-1.5, "+.2f"))
+print(format(7), format(7.0), format("s"), format([1]), format(None))
+print(format(65, "c"), format(True, "d"), format(-0.0))

@@ -1,0 +1,21 @@
+print()
+print("a", "b", "c")
+print("a", "b", "c", sep="")
+print("a", "b", "c", sep=", ")
+print("no newline", end="")
+print(" <- continued")
+print("x", "y", sep="-", end="|\n")
+print(1, 2.5, None, True, [1], (2,), {"k": 3}, "s")
+print("multi\nline")
+print("", "")
+print(sep="ignored")
+print("end is None", end=None)
+print("sep is None", "too", sep=None)
+print("flush", flush=True)
+for i in range(3):
+    print(i, end=" ")
+print()
+try:
+    print("x", sep=5)
+except TypeError as e:
+    print("TypeError:", e)

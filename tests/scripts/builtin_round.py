@@ -1,0 +1,6 @@
+print(round(0.5), round(1.5), round(2.5), round(-0.5), round(-1.5))
+print(round(3.14159, 2), round(3.14159, 0), round(3.14159), round(-3.7))
+print(round(12345, -1), round(12345, -3), round(15, -1), round(25, -1))
+print(round(1.25, 1), round(1.35, 1), round(0.125, 2), round(2.675, 2))
+print(type(round(2.5)), type(round(2.5, 1)), type(round(5, 2)), round(5, 2))
+print(round(1e16), round(-0.0), round(0.0, 2), round(123.456, -1))

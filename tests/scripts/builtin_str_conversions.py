@@ -1,0 +1,8 @@
+print(str(1), str(-1.5), str(1e16), str(True), str(None), str([1, "a"]), str((1,)))
+print(str({"k": "v"}), str(b"x"), str(""), str(range(2)), str(3.0))
+print(repr(str()), str("already"), str(ValueError("msg")), str(KeyError("k")))
+print(str(b"caf\xc3\xa9", "utf-8"), str(0.1 + 0.2), str(-0.0))
+print(bool(""), bool("False"), bool(0), bool([]), bool(None), bool(0.0), bool("0"))
+print(bool(), bool(1), bool(-1), bool([0]), bool({0: 0}), bool(range(1)))
+print(list("ab"), tuple([1]), dict(a=1), set([1, 1]), list(range(2)), tuple())
+print(list({"a": 1}.items()), tuple({"x": 0}), list(b"AB"))

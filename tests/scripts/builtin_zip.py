@@ -1,0 +1,10 @@
+print(list(zip([1, 2, 3], "abc")))
+print(list(zip([1, 2, 3], "ab")), list(zip()), list(zip([])))
+print(list(zip(range(3), range(10, 13), range(20, 23))))
+print(dict(zip(["a", "b"], [1, 2])))
+names, ages = zip(*[("ann", 30), ("bob", 25)])
+print(names, ages)
+z = zip("xy", [1, 2])
+print(next(z), list(z), list(z))
+for a, b in zip("ab", "cd"):
+    print(a + b)

@@ -1,0 +1,10 @@
+b = b"  hello world  "
+print(b.strip(), b.lstrip(), b.rstrip())
+print(b.split(), b"a,b,,c".split(b","), b"a b c".split(None, 1))
+print(b",".join([b"x", b"y", b"z"]), b"".join([b"a", b"b"]))
+print(b.replace(b"o", b"0"), b"aaa".replace(b"a", b"b", 2))
+print(b.find(b"world"), b.find(b"x"), b.count(b"l"), b.index(b"h"))
+print(b"abc".startswith(b"ab"), b"abc".endswith((b"x", b"bc")))
+print(b"Hello".upper(), b"Hello".lower())
+print(b"key=val".partition(b"="), b"dead".hex())
+print(b"abc".decode(), b"abc".isdigit(), b"123".isdigit())

@@ -1,0 +1,12 @@
+d = dict.fromkeys(["a", "b", "c"])
+print(d)
+d = dict.fromkeys("xyz", 0)
+print(d)
+c = d.copy()
+c["x"] = 99
+print(d, c)
+shared = dict.fromkeys([1, 2], [])
+shared[1].append("s")
+print(shared)
+c.clear()
+print(c, len(c), d)

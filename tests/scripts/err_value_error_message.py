@@ -1,0 +1,5 @@
+numbers = ["1", "2", "x"]
+total = 0
+for n in numbers:
+    total += int(n)
+    print("total", total)

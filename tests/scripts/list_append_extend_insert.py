@@ -1,0 +1,22 @@
+l = []
+l.append(1)
+l.append("two")
+l.append([3])
+print(l, len(l))
+l.extend([4, 5])
+l.extend((6,))
+l.extend("ab")
+l.extend(range(2))
+print(l)
+l.insert(0, "first")
+l.insert(-1, "before last")
+l.insert(100, "end")
+l.insert(-100, "start")
+print(l)
+r = l.append(9)
+print(r, l[-1])
+m = [1, 2]
+m.extend(m)
+print(m)
+m += [3]
+print(m)

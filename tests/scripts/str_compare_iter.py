@@ -1,0 +1,11 @@
+print("abc" < "abd", "abc" < "ab", "" < "a", "Z" < "a", "a" == "a")
+print("apple" > "Apple", "10" < "9", "abc" != "ABC")
+print(sorted(["banana", "Apple", "cherry", "apple", "Banana"]))
+print(min("hello"), max("hello"), "b" in "abc", "ac" in "abc")
+for ch in "héj":
+    print(ch, ord(ch))
+print(list("abc"), tuple("xy"), len("中文字"))
+print("a" * 3 == "aaa", "abc" != "abd")
+print(sorted("sigvm"), "".join(sorted("sigvm", reverse=True)))
+i = iter("ab")
+print(next(i), next(i), next(i, "end"))

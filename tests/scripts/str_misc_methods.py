@@ -1,0 +1,5 @@
+print("hello".removeprefix("he"), "hello".removesuffix("lo"), "hello".removeprefix("x"))
+print("a-b_c".replace("-", "_").split("_"))
+print(str(), str(123), str(-1.5), str([1, "a"]), str((None,)))
+print("x".join("123"), "%s" % "percent")
+print("ab" in "cabd", "abc".index("c"), "  x ".strip().upper().center(5, "."))

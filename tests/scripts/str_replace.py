@@ -1,0 +1,12 @@
+s = "one fish two fish red fish"
+print(s.replace("fish", "cat"))
+print(s.replace("fish", "cat", 1))
+print(s.replace("fish", "cat", 2))
+print(s.replace("fish", ""))
+print(s.replace("bird", "cat"))
+print("aaaa".replace("aa", "b"))
+print("abc".replace("", "-"))
+print("abc".replace("", "-", 2))
+print("mississippi".replace("ss", "SS", 0))
+print("é中é".replace("é", "e"))
+print(s.replace("fish", "cat", -1))

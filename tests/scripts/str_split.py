@@ -1,0 +1,15 @@
+print("a b  c\td\ne ".split())
+print("  leading and trailing  ".split())
+print("a,b,,c,".split(","))
+print("a,b,c,d".split(",", 2))
+print("a b c d".split(None, 1))
+print("".split(), "".split(","), "   ".split())
+print("abcabc".split("bc"))
+print("a--b--c".split("--"))
+print("no separator".split("x"))
+print("one two three".split(" ", 0))
+try:
+    "abc".split("")
+except ValueError as e:
+    print("ValueError:", e)
+print("1 2 3".split(maxsplit=1))

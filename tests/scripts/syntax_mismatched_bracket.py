@@ -1,0 +1,3 @@
+print("must not run")
+values = [1, 2, 3)
+print(values)

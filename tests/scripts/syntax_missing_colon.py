@@ -1,0 +1,3 @@
+print("must not run")
+for i in range(3)
+    print(i)

@@ -1,0 +1,3 @@
+print("must not run")
+total = sum([1, 2,
+print(total)

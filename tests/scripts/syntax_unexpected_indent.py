@@ -1,0 +1,4 @@
+print("must not run")
+x = 1
+    y = 2
+print(x)

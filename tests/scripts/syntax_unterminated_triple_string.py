@@ -1,0 +1,3 @@
+print("must not run")
+text = """never closed
+print(text)

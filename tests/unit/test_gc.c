@@ -1,0 +1,183 @@
+/* test_gc.c - the mark-and-sweep collector: what it frees, what it
+ * keeps, deep structures, pacing through the eval breaker. */
+#include <criterion/criterion.h>
+
+#include "runtime/runtime.h"
+
+static void setup(void)
+{
+    rt_init();
+    gc_collect();
+}
+
+TestSuite(gc, .init = setup);
+
+static int finalized;
+
+static void counting_finalize(Obj *o)
+{
+    (void)o;
+    finalized++;
+}
+
+/* A type whose instances point at one other value. */
+typedef struct Box {
+    Obj hdr;
+    Value v;
+} Box;
+
+static void box_trace(Obj *o)
+{
+    gc_mark_value(((Box *)o)->v);
+}
+
+static TypeObj box_type = {
+    TYPE_OBJ_HEAD,
+    .name = "box",
+    .base = &object_type,
+    .instance_size = sizeof(Box),
+    .trace = box_trace,
+    .finalize = counting_finalize,
+};
+
+static Box *box_new(Value v)
+{
+    Box *b = gc_alloc(&box_type, sizeof *b);
+    b->v = v;
+    return b;
+}
+
+Test(gc, unreachable_objects_are_freed_and_finalized)
+{
+    size_t before = gc_object_count();
+    finalized = 0;
+    for (int i = 0; i < 100; i++)
+        box_new(V_NONE);
+    cr_assert_eq(gc_object_count(), before + 100);
+    gc_collect();
+    cr_assert_eq(gc_object_count(), before);
+    cr_assert_eq(finalized, 100);
+}
+
+Test(gc, temp_root_keeps_object_and_children)
+{
+    finalized = 0;
+    Value v = V_OBJ(box_new(V_OBJ(box_new(V_INT(7)))));
+    gc_root_push(&v);
+    gc_collect();
+    gc_root_pop(1);
+    cr_assert_eq(finalized, 0);
+    Box *inner = (Box *)AS_OBJ(((Box *)AS_OBJ(v))->v);
+    cr_assert_eq(AS_INT(inner->v), 7);
+    gc_collect();
+    cr_assert_eq(finalized, 2);
+}
+
+/* A million-deep chain must not recurse on the C stack. */
+Test(gc, deep_chain_marks_without_recursion)
+{
+    Value head = V_NONE;
+    gc_root_push(&head);
+    for (int i = 0; i < 1000000; i++)
+        head = V_OBJ(box_new(head));
+    finalized = 0;
+    gc_collect();
+    cr_assert_eq(finalized, 0);
+    gc_root_pop(1);
+    gc_collect();
+    cr_assert_eq(finalized, 1000000);
+}
+
+static Value registered_root;
+
+static void mark_registered(void)
+{
+    gc_mark_value(registered_root);
+}
+
+Test(gc, registered_root_function_is_called)
+{
+    static int registered;
+    if (!registered) {
+        gc_register_roots(mark_registered);
+        registered = 1;
+    }
+    finalized = 0;
+    registered_root = V_OBJ(box_new(V_NONE));
+    gc_collect();
+    cr_assert_eq(finalized, 0);
+    registered_root = V_NONE;
+    gc_collect();
+    cr_assert_eq(finalized, 1);
+}
+
+/* Static objects are marked through a side list; their mark must be
+ * cleared so the second collection traces them again. */
+Test(gc, static_object_children_survive_repeated_collections)
+{
+    static Box holder = {.hdr = {.type = &box_type}};
+    static int registered;
+    holder.v = V_OBJ(box_new(V_INT(1)));
+    registered_root = V_OBJ(&holder);
+    if (!registered) {
+        gc_register_roots(mark_registered);
+        registered = 1;
+    }
+    finalized = 0;
+    gc_collect();
+    gc_collect();
+    gc_collect();
+    cr_assert_eq(finalized, 0);
+    cr_assert_eq(AS_INT(((Box *)AS_OBJ(holder.v))->v), 1);
+    registered_root = V_NONE;
+}
+
+Test(gc, thread_state_exception_is_a_root)
+{
+    err_set(&exc_ValueError, "kept");
+    gc_collect();
+    Value e = err_fetch();
+    Value s = obj_str(e);
+    cr_assert_str_eq(STR_CSTR((StrObj *)AS_OBJ(s)), "kept");
+}
+
+Test(gc, allocation_volume_sets_the_breaker_bit)
+{
+    gc_collect();
+    cr_assert_eq(eb_load() & EB_GC, 0);
+    for (int i = 0; i < 20000; i++)
+        gc_alloc(&box_type, 1024);
+    cr_assert_neq(eb_load() & EB_GC, 0);
+    gc_collect_if_due();
+    cr_assert_eq(eb_load() & EB_GC, 0);
+}
+
+Test(gc, disabled_collector_never_asks)
+{
+    gc_collect();
+    gc_set_enabled(0);
+    for (int i = 0; i < 20000; i++)
+        gc_alloc(&box_type, 1024);
+    cr_assert_eq(eb_load() & EB_GC, 0);
+    cr_assert_eq(gc_is_enabled(), 0);
+    gc_set_enabled(1);
+    cr_assert_neq(eb_load() & EB_GC, 0);
+    gc_collect();
+}
+
+Test(gc, builtin_type_methods_survive_collection)
+{
+    gc_collect();
+    gc_collect();
+    Value init = type_lookup(&object_type, str_intern_cstr("__init__"));
+    cr_assert(IS_TYPE(init, native_type));
+}
+
+Test(gc, accounted_bytes_count_as_live)
+{
+    size_t before = gc_live_bytes();
+    gc_account(4096);
+    cr_assert_eq(gc_live_bytes(), before + 4096);
+    gc_account(-4096);
+    cr_assert_eq(gc_live_bytes(), before);
+}

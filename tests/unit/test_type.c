@@ -1,0 +1,338 @@
+/* test_type.c - classes made by the class statement (type_new_class):
+ * slots dispatching to dunders, instantiation checks, descriptors and
+ * super().  Methods here are natives, since running bytecode is vm/'s. */
+#include <string.h>
+
+#include <criterion/criterion.h>
+
+#include "runtime/runtime.h"
+
+static void setup(void)
+{
+    rt_init();
+    err_clear();
+}
+
+TestSuite(type, .init = setup);
+
+static const char *str_of(Value v)
+{
+    Value s = obj_str(v);
+    cr_assert(!IS_NULL(s));
+    return STR_CSTR((StrObj *)AS_OBJ(s));
+}
+
+static const char *raised(TypeObj *t)
+{
+    Value e = err_fetch();
+    cr_assert(!IS_NULL(e), "no exception raised");
+    cr_assert(val_isinstance(e, t), "raised %s", obj_type_name(e));
+    return str_of(e);
+}
+
+static Value sv(const char *s)
+{
+    return V_OBJ(str_from_cstr(s));
+}
+
+static void def(DictObj *ns, const char *name, NativeFn fn)
+{
+    dict_set_str(ns, str_intern_cstr(name),
+                 native_new(name, fn, V_NULL, NATIVE_METHOD));
+}
+
+static Value make_class(const char *name, TypeObj *base, DictObj *ns)
+{
+    Value c = type_new_class(str_from_cstr(name), NULL, base, ns);
+    cr_assert(!IS_NULL(c));
+    return c;
+}
+
+static Value ret_hello(Value *args, int nargs, TupleObj *kw)
+{
+    (void)args; (void)nargs; (void)kw;
+    return sv("hello");
+}
+
+static Value ret_int(Value *args, int nargs, TupleObj *kw)
+{
+    (void)args; (void)nargs; (void)kw;
+    return V_INT(3);
+}
+
+static Value ret_true(Value *args, int nargs, TupleObj *kw)
+{
+    (void)args; (void)nargs; (void)kw;
+    return V_TRUE;
+}
+
+/* __init__(self, x): self.x = x */
+static Value init_x(Value *args, int nargs, TupleObj *kw)
+{
+    (void)kw;
+    if (args_count("__init__", nargs, 2, 2) < 0)
+        return V_NULL;
+    if (obj_setattr(args[0], str_intern_cstr("x"), args[1]) < 0)
+        return V_NULL;
+    return V_NONE;
+}
+
+Test(type, heap_class_repr_and_default_instance_repr)
+{
+    Value c = make_class("Foo", NULL, dict_new());
+    cr_assert_str_eq(str_of(c), "<class '__main__.Foo'>");
+    Value o = obj_call0(c);
+    cr_assert(!IS_NULL(o));
+    cr_assert(strncmp(str_of(o), "<__main__.Foo object at 0x", 26) == 0);
+    cr_assert(val_is(obj_call1(V_OBJ(&type_type), o), c));
+}
+
+Test(type, class_without_init_takes_no_arguments)
+{
+    Value c = make_class("Foo", NULL, dict_new());
+    cr_assert(IS_NULL(obj_call1(c, V_INT(1))));
+    cr_assert_str_eq(raised(&exc_TypeError), "Foo() takes no arguments");
+}
+
+Test(type, init_runs_and_sets_attributes)
+{
+    DictObj *ns = dict_new();
+    def(ns, "__init__", init_x);
+    Value c = make_class("P", NULL, ns);
+    Value o = obj_call1(c, V_INT(5));
+    cr_assert(!IS_NULL(o));
+    cr_assert_eq(AS_INT(obj_getattr_cstr(o, "x")), 5);
+    cr_assert(IS_NULL(obj_getattr_cstr(o, "y")));
+    cr_assert_str_eq(raised(&exc_AttributeError),
+                     "'P' object has no attribute 'y'");
+}
+
+Test(type, init_must_return_none)
+{
+    DictObj *ns = dict_new();
+    def(ns, "__init__", ret_int);
+    Value c = make_class("Bad", NULL, ns);
+    cr_assert(IS_NULL(obj_call0(c)));
+    cr_assert_str_eq(raised(&exc_TypeError),
+                     "__init__() should return None, not 'int'");
+}
+
+Test(type, dunder_slots_dispatch)
+{
+    DictObj *ns = dict_new();
+    def(ns, "__str__", ret_hello);
+    def(ns, "__len__", ret_int);
+    def(ns, "__add__", ret_int);
+    def(ns, "__contains__", ret_true);
+    Value o = obj_call0(make_class("D", NULL, ns));
+    cr_assert_str_eq(str_of(o), "hello");
+    cr_assert(strncmp(STR_CSTR((StrObj *)AS_OBJ(obj_repr(o))),
+                      "<__main__.D object", 18) == 0);
+    cr_assert_eq(obj_len(o), 3);
+    cr_assert_eq(obj_truthy(o), 1);
+    cr_assert_eq(AS_INT(obj_binop(o, V_INT(1), BOP_ADD)), 3);
+    /* No __iadd__: += falls back to __add__. */
+    cr_assert_eq(AS_INT(obj_binop(o, V_INT(1), BOP_INPLACE + BOP_ADD)), 3);
+    cr_assert(IS_NULL(obj_binop(V_INT(1), o, BOP_ADD)));
+    cr_assert_str_eq(raised(&exc_TypeError),
+                     "unsupported operand type(s) for +: 'int' and 'D'");
+    cr_assert_eq(obj_contains(o, V_INT(9)), 1);
+}
+
+Test(type, reflected_dunder_is_used)
+{
+    DictObj *ns = dict_new();
+    def(ns, "__radd__", ret_int);
+    Value o = obj_call0(make_class("R", NULL, ns));
+    cr_assert_eq(AS_INT(obj_binop(V_INT(1), o, BOP_ADD)), 3);
+}
+
+Test(type, eq_without_hash_is_unhashable)
+{
+    DictObj *ns = dict_new();
+    def(ns, "__eq__", ret_true);
+    Value o = obj_call0(make_class("E", NULL, ns));
+    int64_t h;
+    cr_assert_eq(obj_hash(o, &h), -1);
+    cr_assert_str_eq(raised(&exc_TypeError), "unhashable type: 'E'");
+    cr_assert_eq(obj_richcmp_bool(o, V_INT(1), CMP_EQ), 1);
+    /* != is the inverse of a script __eq__. */
+    cr_assert_eq(obj_richcmp_bool(o, V_INT(1), CMP_NE), 0);
+    Value plain = obj_call0(make_class("H", NULL, dict_new()));
+    cr_assert_eq(obj_hash(plain, &h), 0);
+}
+
+Test(type, bool_must_return_bool)
+{
+    DictObj *ns = dict_new();
+    def(ns, "__bool__", ret_int);
+    Value o = obj_call0(make_class("B", NULL, ns));
+    cr_assert_eq(obj_truthy(o), -1);
+    cr_assert_str_eq(raised(&exc_TypeError),
+                     "__bool__ should return bool, returned int");
+}
+
+Test(type, exception_subclass_keeps_exception_behaviour)
+{
+    Value c = make_class("AppError", &exc_Exception, dict_new());
+    Value e = obj_call1(c, sv("plain message"));
+    cr_assert(!IS_NULL(e));
+    cr_assert(val_isinstance(e, &exc_Exception));
+    cr_assert_str_eq(str_of(e), "plain message");
+    cr_assert_str_eq(STR_CSTR((StrObj *)AS_OBJ(obj_repr(e))),
+                     "AppError('plain message')");
+    cr_assert_eq(obj_setattr(e, str_intern_cstr("key"), V_INT(1)), 0);
+    cr_assert_eq(AS_INT(obj_getattr_cstr(e, "key")), 1);
+    err_set_exc(c);
+    cr_assert(err_matches(&exc_Exception));
+    err_clear();
+}
+
+Test(type, class_attributes_and_special_names)
+{
+    DictObj *ns = dict_new();
+    dict_set_str(ns, str_intern_cstr("k"), V_INT(7));
+    Value base = make_class("A", NULL, ns);
+    Value sub = make_class("B", (TypeObj *)AS_OBJ(base), dict_new());
+    cr_assert_eq(AS_INT(obj_getattr_cstr(sub, "k")), 7);
+    cr_assert_str_eq(str_of(obj_getattr_cstr(sub, "__name__")), "B");
+    cr_assert_str_eq(str_of(obj_getattr_cstr(sub, "__module__")), "__main__");
+    cr_assert_str_eq(str_of(obj_getattr_cstr(sub, "__mro__")),
+                     "(<class '__main__.B'>, <class '__main__.A'>, "
+                     "<class 'object'>)");
+    cr_assert_str_eq(str_of(obj_getattr_cstr(sub, "__bases__")),
+                     "(<class '__main__.A'>,)");
+    cr_assert(IS_NULL(obj_getattr_cstr(sub, "zz")));
+    cr_assert_str_eq(raised(&exc_AttributeError),
+                     "type object 'B' has no attribute 'zz'");
+    cr_assert_eq(obj_setattr(V_OBJ(&int_type), str_intern_cstr("foo"),
+                             V_INT(1)), -1);
+    cr_assert_str_eq(raised(&exc_TypeError),
+                     "cannot set 'foo' attribute of immutable type 'int'");
+}
+
+Test(type, bool_is_not_an_acceptable_base)
+{
+    Value c = type_new_class(str_from_cstr("X"), NULL, &bool_type, dict_new());
+    cr_assert(IS_NULL(c));
+    cr_assert_str_eq(raised(&exc_TypeError),
+                     "type 'bool' is not an acceptable base type");
+}
+
+static Value getattr_fallback(Value *args, int nargs, TupleObj *kw)
+{
+    (void)kw;
+    cr_assert_eq(nargs, 2);
+    return args[1];
+}
+
+Test(type, getattr_runs_after_normal_lookup_fails)
+{
+    DictObj *ns = dict_new();
+    def(ns, "__getattr__", getattr_fallback);
+    dict_set_str(ns, str_intern_cstr("real"), V_INT(1));
+    Value o = obj_call0(make_class("G", NULL, ns));
+    cr_assert_eq(AS_INT(obj_getattr_cstr(o, "real")), 1);
+    cr_assert_str_eq(str_of(obj_getattr_cstr(o, "missing")), "missing");
+}
+
+static Value ret_first(Value *args, int nargs, TupleObj *kw)
+{
+    (void)kw;
+    cr_assert(nargs >= 1);
+    return args[0];
+}
+
+Test(type, property_getter_and_missing_setter)
+{
+    Value getter = native_new("x", ret_int, V_NULL, 0);
+    Value prop = obj_call1(V_OBJ(&property_type), getter);
+    cr_assert(!IS_NULL(prop));
+    DictObj *ns = dict_new();
+    dict_set_str(ns, str_intern_cstr("x"), prop);
+    Value o = obj_call0(make_class("Foo", NULL, ns));
+    cr_assert_eq(AS_INT(obj_getattr_cstr(o, "x")), 3);
+    cr_assert_eq(obj_setattr(o, str_intern_cstr("x"), V_INT(2)), -1);
+    cr_assert_str_eq(raised(&exc_AttributeError),
+                     "property 'x' of 'Foo' object has no setter");
+}
+
+Test(type, classmethod_and_staticmethod_binding)
+{
+    Value f = native_new("f", ret_first, V_NULL, 0);
+    DictObj *ns = dict_new();
+    dict_set_str(ns, str_intern_cstr("cm"),
+                 obj_call1(V_OBJ(&classmethod_type), f));
+    dict_set_str(ns, str_intern_cstr("sm"),
+                 obj_call1(V_OBJ(&staticmethod_type), f));
+    Value c = make_class("C", NULL, ns);
+    Value o = obj_call0(c);
+    cr_assert(val_is(obj_call0(obj_getattr_cstr(o, "cm")), c));
+    cr_assert(val_is(obj_call0(obj_getattr_cstr(c, "cm")), c));
+    cr_assert_eq(AS_INT(obj_call1(obj_getattr_cstr(o, "sm"), V_INT(4))), 4);
+}
+
+Test(type, super_reaches_builtin_base_slots)
+{
+    Value c = make_class("S", NULL, dict_new());
+    Value o = obj_call0(c);
+    Value args[2] = {c, o};
+    Value sup = obj_call(V_OBJ(&super_type), args, 2, NULL);
+    cr_assert(!IS_NULL(sup));
+    Value r = obj_call0(obj_getattr_cstr(sup, "__repr__"));
+    cr_assert(!IS_NULL(r));
+    cr_assert(strncmp(str_of(r), "<__main__.S object at 0x", 24) == 0);
+    cr_assert(IS_NONE(obj_call0(obj_getattr_cstr(sup, "__init__"))));
+    cr_assert(IS_NULL(obj_getattr_cstr(sup, "nothing")));
+    cr_assert_str_eq(raised(&exc_AttributeError),
+                     "'super' object has no attribute 'nothing'");
+}
+
+Test(type, super_init_of_exception_base_sets_args)
+{
+    Value c = make_class("E", &exc_Exception, dict_new());
+    Value e = obj_call0(c);
+    Value args[2] = {c, e};
+    Value sup = obj_call(V_OBJ(&super_type), args, 2, NULL);
+    Value init = obj_getattr_cstr(sup, "__init__");
+    cr_assert(!IS_NULL(init));
+    Value two[2] = {sv("k"), sv("r")};
+    cr_assert(IS_NONE(obj_call(init, two, 2, NULL)));
+    cr_assert_str_eq(str_of(obj_getattr_cstr(e, "args")), "('k', 'r')");
+}
+
+Test(type, slot_wrapper_of_builtin)
+{
+    Value add = obj_getattr_cstr(V_OBJ(&object_type), "__repr__");
+    cr_assert(!IS_NULL(add));
+    Value ir = obj_getattr_cstr(V_OBJ(&int_type), "__add__");
+    cr_assert(!IS_NULL(ir));
+    cr_assert_str_eq(str_of(ir), "<slot wrapper '__add__' of 'int' objects>");
+    Value two[2] = {V_INT(2), V_INT(3)};
+    cr_assert_eq(AS_INT(obj_call(ir, two, 2, NULL)), 5);
+}
+
+Test(type, bound_method_repr_and_attributes)
+{
+    DictObj *ns = dict_new();
+    def(ns, "m", ret_first);
+    Value c = make_class("A", NULL, ns);
+    Value o = obj_call0(c);
+    Value m = method_new(native_new("m", ret_first, V_NULL, 0), o);
+    cr_assert(val_is(obj_getattr_cstr(m, "__self__"), o));
+    cr_assert(val_is(obj_call0(m), o));
+    cr_assert(strncmp(str_of(m), "<bound method m of <__main__.A object at",
+                      39) == 0, "%s", str_of(m));
+}
+
+Test(type, class_dunder_assigned_later_takes_effect)
+{
+    Value c = make_class("L", NULL, dict_new());
+    Value o = obj_call0(c);
+    cr_assert_eq(obj_len(o), -1);
+    err_clear();
+    cr_assert_eq(obj_setattr(c, str_intern_cstr("__len__"),
+                             native_new("__len__", ret_int, V_NULL,
+                                        NATIVE_METHOD)), 0);
+    cr_assert_eq(obj_len(o), 3);
+}

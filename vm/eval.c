@@ -1,0 +1,1990 @@
+/* eval.c - the dispatch loop.
+ *
+ * One function, vm_eval, runs a frame and every Python function it calls:
+ * a call to a script function pushes a new frame and continues in the same
+ * loop, and a return pops back to the caller, so script recursion does not
+ * grow the C stack.  Only natives that call back into script code (obj_call
+ * from C) start a nested loop.
+ *
+ * Before every instruction the loop tests the eval breaker with one relaxed
+ * load and a branch predicted not taken (BREAKER_CHECK).  Under the
+ * CPython check-point policy, a register-held mask turns that test off and
+ * only the check points (function entry, taken backward jumps, after
+ * native calls) test the word.
+ *
+ * Invariants the rest of the system relies on: ts_current->frame is the
+ * innermost frame; whenever the loop leaves its registers (a call out, the
+ * breaker's slow path, an error) the frame's lasti and stackdepth are
+ * stored first (SYNC), so the collector marks exactly the live stack and
+ * tracebacks, f_lineno and signal handlers see the current instruction.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "vm/vm.h"
+
+#define LIKELY(x) __builtin_expect(!!(x), 1)
+#define UNLIKELY(x) __builtin_expect(!!(x), 0)
+#define NOINLINE __attribute__((noinline))
+
+/* ---- Inline cache for LOAD_GLOBAL ----------------------------------- */
+
+/* A cached global is remembered by its position in the dict's entry
+ * array, not by value: the entry at that position still holding the same
+ * interned key proves it is the live entry for the name (keys are unique
+ * among live entries, and deletion clears the key), so a loop that keeps
+ * assigning the global still hits.  A builtin is cached the same way in
+ * the builtins dict, valid while the globals' version shows that no name
+ * was added to (or removed from) the globals since. */
+typedef struct GlobalCache {
+    DictObj *globals;
+    uint64_t gver; /* globals version when bidx was filled */
+    int32_t gidx;  /* entry in globals, or -1 */
+    int32_t bidx;  /* entry in builtins, or -1 */
+} GlobalCache;
+
+/* Attribute sites (LOAD_ATTR, STORE_ATTR, LOAD_METHOD) on instances of
+ * script classes.  What the class chain says about the name is valid
+ * while the instance's type and the versions of every dict on its chain
+ * are the ones seen then (dict versions come from one global counter, so
+ * they also tell a new dict at a reused address apart).  attr is the
+ * class attribute found (borrowed: still in a dict whose version is
+ * unchanged), V_NULL when there is none; idx is where the name sat in the
+ * last instance dict, a hint checked like the globals cache. */
+#define ATTR_CHAIN_MAX 4
+typedef struct AttrCache {
+    TypeObj *type;
+    uint64_t ver[ATTR_CHAIN_MAX];
+    Value attr;
+    int32_t idx;
+} AttrCache;
+
+typedef struct VmCache {
+    int32_t *slot_of; /* per instruction: its cache entry, or -1 */
+    int nentries;
+    AttrCache *attrs;
+    GlobalCache entries[];
+} VmCache;
+
+static inline Value entry_at(DictObj *d, int32_t i, StrObj *name)
+{
+    if ((uint32_t)i < d->nentries) {
+        DictEntry *e = &d->entries[i];
+        if (e->key.tag == VT_OBJ && e->key.as.o == (Obj *)name)
+            return e->value;
+    }
+    return V_NULL;
+}
+
+static int32_t entry_index(DictObj *d, StrObj *name)
+{
+    for (size_t i = 0; i < d->nentries && i < INT32_MAX; i++)
+        if (d->entries[i].key.tag == VT_OBJ &&
+            d->entries[i].key.as.o == (Obj *)name)
+            return (int32_t)i;
+    return -1;
+}
+
+static inline Value global_cached(Frame *f, GlobalCache *c, StrObj *name)
+{
+    if (c->globals != f->globals)
+        return V_NULL;
+    if (c->gidx >= 0)
+        return entry_at(f->globals, c->gidx, name);
+    if (c->bidx >= 0 && c->gver == f->globals->version)
+        return entry_at(f->builtins, c->bidx, name);
+    return V_NULL;
+}
+
+static int is_attr_op(int op)
+{
+    return op == OP_LOAD_ATTR || op == OP_STORE_ATTR || op == OP_LOAD_METHOD;
+}
+
+/* One malloc'd block (code.c frees it as such): header, global entries,
+ * attribute entries, then the per-instruction index. */
+static VmCache *cache_build(CodeObj *co)
+{
+    int ng = 0, na = 0;
+    for (int i = 0; i < co->ncode; i++) {
+        int op = INSTR_OP(co->code[i]);
+        ng += op == OP_LOAD_GLOBAL;
+        na += is_attr_op(op);
+    }
+    size_t gsize = sizeof(VmCache) + (size_t)ng * sizeof(GlobalCache);
+    size_t asize = (size_t)na * sizeof(AttrCache);
+    VmCache *c = calloc(1, gsize + asize + (size_t)co->ncode * sizeof(int32_t));
+    if (c == NULL) {
+        fputs("sigvm: out of memory\n", stderr);
+        abort();
+    }
+    c->attrs = (AttrCache *)((char *)c + gsize);
+    c->slot_of = (int32_t *)((char *)c + gsize + asize);
+    c->nentries = ng;
+    ng = na = 0;
+    for (int i = 0; i < co->ncode; i++) {
+        int op = INSTR_OP(co->code[i]);
+        c->slot_of[i] = op == OP_LOAD_GLOBAL ? ng++ : is_attr_op(op) ? na++ : -1;
+    }
+    return c;
+}
+
+static inline int chain_valid(TypeObj *t, const AttrCache *c)
+{
+    if (c->type != t)
+        return 0;
+    int i = 0;
+    for (TypeObj *p = t; p != NULL; p = p->base, i++) {
+        DictObj *d = p->base_hdr.dict;
+        if (i >= ATTR_CHAIN_MAX || (d ? d->version : 0) != c->ver[i])
+            return 0;
+    }
+    return 1;
+}
+
+/* Record what the chain says about name now; the type must qualify. */
+static void chain_fill(TypeObj *t, AttrCache *c, StrObj *name)
+{
+    int i = 0;
+    c->type = NULL;
+    for (TypeObj *p = t; p != NULL; p = p->base, i++) {
+        if (i >= ATTR_CHAIN_MAX)
+            return;
+        DictObj *d = p->base_hdr.dict;
+        c->ver[i] = d ? d->version : 0;
+    }
+    c->attr = type_lookup(t, name);
+    c->idx = -1;
+    c->type = t;
+}
+
+/* Instances of script classes with the generic attribute protocol. */
+static inline int plain_instance(Value obj, TypeObj *t)
+{
+    return IS_OBJ(obj) && (t->flags & TF_HEAPTYPE) && (t->flags & TF_HAS_DICT) &&
+           (t->getattr == NULL || t->getattr == obj_generic_getattr);
+}
+
+static inline VmCache *code_cache(CodeObj *co)
+{
+    if (UNLIKELY(co->vm_cache == NULL))
+        co->vm_cache = cache_build(co);
+    return co->vm_cache;
+}
+
+/* ---- The eval breaker's slow path ------------------------------------ */
+
+static int run_hook(int (*hook)(void), uint32_t bit)
+{
+    if (hook == NULL) {
+        eb_clear(bit);
+        return 0;
+    }
+    return hook();
+}
+
+/* Everything that asked the loop to leave its fast path, in a fixed
+ * order.  The frame's lasti and stackdepth are already stored, so the
+ * collector and signal handlers see the truth. */
+static NOINLINE int breaker_slow(void)
+{
+    uint32_t w = eb_load();
+    if ((w & EB_SIGNALS) && run_hook(vm_signal_hook, EB_SIGNALS) < 0)
+        return -1;
+    if ((w & EB_PENDING) && run_hook(vm_pending_hook, EB_PENDING) < 0)
+        return -1;
+    if ((w & EB_GIL_DROP) && run_hook(vm_gil_drop_hook, EB_GIL_DROP) < 0)
+        return -1;
+    if (w & EB_GC) {
+        eb_clear(EB_GC);
+        gc_collect_if_due();
+    }
+    if ((w & EB_ASYNC_EXC) && run_hook(vm_async_exc_hook, EB_ASYNC_EXC) < 0)
+        return -1;
+    if ((w & EB_TRACE) && run_hook(vm_trace_hook, EB_TRACE) < 0)
+        return -1;
+    return 0;
+}
+
+/* ---- Helpers for the slow parts of instructions ---------------------- */
+
+static const char *cell_name(CodeObj *co, int i)
+{
+    StrObj *s = i < co->ncells ? co->cellvars[i] : co->freevars[i - co->ncells];
+    return STR_CSTR(s);
+}
+
+static NOINLINE Value unbound_local(CodeObj *co, int i)
+{
+    return err_set(&exc_UnboundLocalError,
+                   "cannot access local variable '%s' where it is not "
+                   "associated with a value",
+                   STR_CSTR(co->varnames[i]));
+}
+
+static NOINLINE Value unbound_deref(CodeObj *co, int i)
+{
+    if (i < co->ncells)
+        return err_set(&exc_UnboundLocalError,
+                       "cannot access local variable '%s' where it is not "
+                       "associated with a value",
+                       cell_name(co, i));
+    return err_set(&exc_NameError,
+                   "cannot access free variable '%s' where it is not "
+                   "associated with a value in enclosing scope",
+                   cell_name(co, i));
+}
+
+static NOINLINE Value name_error(StrObj *name)
+{
+    return err_set(&exc_NameError, "name '%s' is not defined", STR_CSTR(name));
+}
+
+static NOINLINE Value load_global_slow(Frame *f, StrObj *name, GlobalCache *c)
+{
+    c->globals = f->globals;
+    c->gidx = c->bidx = -1;
+    Value v = dict_get_str(f->globals, name);
+    if (!IS_NULL(v)) {
+        c->gidx = entry_index(f->globals, name);
+        return v;
+    }
+    v = dict_get_str(f->builtins, name);
+    if (IS_NULL(v))
+        return name_error(name);
+    c->gver = f->globals->version;
+    c->bidx = entry_index(f->builtins, name);
+    return v;
+}
+
+static Value load_name(Frame *f, StrObj *name)
+{
+    Value v = V_NULL;
+    if (f->locals != NULL)
+        v = dict_get_str(f->locals, name);
+    if (IS_NULL(v))
+        v = dict_get_str(f->globals, name);
+    if (IS_NULL(v))
+        v = dict_get_str(f->builtins, name);
+    if (IS_NULL(v))
+        return name_error(name);
+    return v;
+}
+
+static int store_name(Frame *f, StrObj *name, Value v)
+{
+    if (f->locals == NULL) {
+        err_set(&exc_SystemError, "no locals found when storing '%s'",
+                STR_CSTR(name));
+        return -1;
+    }
+    return dict_set_str(f->locals, name, v);
+}
+
+static int delete_from(DictObj *d, StrObj *name)
+{
+    if (d == NULL || IS_NULL(dict_get_str(d, name))) {
+        name_error(name);
+        return -1;
+    }
+    return dict_del(d, V_OBJ(name));
+}
+
+static Value load_classderef(Frame *f, int i)
+{
+    CodeObj *co = f->code;
+    StrObj *name = i < co->ncells ? co->cellvars[i] : co->freevars[i - co->ncells];
+    Value v = f->locals != NULL ? dict_get_str(f->locals, name) : V_NULL;
+    if (!IS_NULL(v))
+        return v;
+    v = ((CellObj *)AS_OBJ(FRAME_CELLS(f)[i]))->v;
+    return IS_NULL(v) ? unbound_deref(co, i) : v;
+}
+
+/* The instance dict of a script-class instance or exception, or NULL. */
+static inline DictObj *instance_dict(Value obj, TypeObj *t)
+{
+    if (IS_OBJ(obj) && (t->flags & TF_HAS_DICT))
+        return ((InstanceObj *)AS_OBJ(obj))->dict;
+    return NULL;
+}
+
+static inline int is_unbound_method(Value m)
+{
+    if (!IS_OBJ(m))
+        return 0;
+    TypeObj *mt = OBJ_TYPE(AS_OBJ(m));
+    if (mt == &func_type)
+        return 1;
+    if (mt == &native_type) {
+        NativeObj *n = (NativeObj *)AS_OBJ(m);
+        return (n->flags & NATIVE_METHOD) && IS_NULL(n->self);
+    }
+    return 0;
+}
+
+/* self.x where x is an instance attribute and the class chain has no x:
+ * the cached position in the instance dict, checked; V_NULL otherwise. */
+static inline Value load_attr_cached(Value obj, StrObj *name, AttrCache *c)
+{
+    if (!IS_OBJ(obj))
+        return V_NULL;
+    TypeObj *t = OBJ_TYPE(AS_OBJ(obj));
+    if (c->type != t || !IS_NULL(c->attr) || !chain_valid(t, c))
+        return V_NULL;
+    DictObj *d = ((InstanceObj *)AS_OBJ(obj))->dict;
+    return d != NULL ? entry_at(d, c->idx, name) : V_NULL;
+}
+
+static NOINLINE Value load_attr_slow(Value obj, StrObj *name, AttrCache *c)
+{
+    Value v = obj_getattr(obj, name);
+    TypeObj *t = val_type(obj);
+    if (!IS_NULL(v) && plain_instance(obj, t)) {
+        chain_fill(t, c, name);
+        DictObj *d = ((InstanceObj *)AS_OBJ(obj))->dict;
+        if (IS_NULL(c->attr) && d != NULL)
+            c->idx = entry_index(d, name);
+    }
+    return v;
+}
+
+/* obj.x = v: for an instance attribute with nothing on the class chain,
+ * straight into the instance dict. */
+static int store_attr(Value obj, StrObj *name, Value v, AttrCache *c)
+{
+    TypeObj *t = val_type(obj);
+    if (plain_instance(obj, t) && t->setattr == obj_generic_setattr) {
+        if (!chain_valid(t, c))
+            chain_fill(t, c, name);
+        if (c->type == t && IS_NULL(c->attr)) {
+            InstanceObj *inst = (InstanceObj *)AS_OBJ(obj);
+            if (inst->dict == NULL)
+                inst->dict = dict_new();
+            return dict_set_str(inst->dict, name, v);
+        }
+    }
+    return obj_setattr(obj, name, v);
+}
+
+/* LOAD_METHOD without a bound-method allocation: when the attribute is a
+ * function (or method native) found on the type and not shadowed by the
+ * instance dict, store it as [meth, self].  Otherwise [NULL, attr]. */
+static int load_method(Value *sp, StrObj *name, AttrCache *c)
+{
+    Value obj = sp[-1];
+    TypeObj *t = val_type(obj);
+    if (plain_instance(obj, t)) {
+        if (!chain_valid(t, c))
+            chain_fill(t, c, name);
+        if (c->type == t && is_unbound_method(c->attr)) {
+            DictObj *d = ((InstanceObj *)AS_OBJ(obj))->dict;
+            if (d == NULL || IS_NULL(dict_get_str(d, name))) {
+                sp[-1] = c->attr;
+                sp[0] = obj;
+                return 0;
+            }
+        }
+    } else if (t == &module_type) {
+        Value v = dict_get_str(((InstanceObj *)AS_OBJ(obj))->dict, name);
+        if (!IS_NULL(v)) {
+            sp[-1] = V_NULL;
+            sp[0] = v;
+            return 0;
+        }
+    } else if (t->getattr == NULL || t->getattr == obj_generic_getattr ||
+               (t->flags & TF_HEAPTYPE)) {
+        Value m = type_lookup(t, name);
+        if (is_unbound_method(m)) {
+            DictObj *d = instance_dict(obj, t);
+            if (d == NULL || IS_NULL(dict_get_str(d, name))) {
+                sp[-1] = m;
+                sp[0] = obj;
+                return 0;
+            }
+        }
+    }
+    Value a = obj_getattr(obj, name);
+    if (IS_NULL(a))
+        return -1;
+    sp[-1] = V_NULL;
+    sp[0] = a;
+    return 0;
+}
+
+/* Special-method lookup for `with`: on the type, bound to obj. */
+static Value special_method(Value obj, const char *name)
+{
+    TypeObj *t = val_type(obj);
+    Value m = type_lookup(t, str_intern_cstr(name));
+    if (IS_NULL(m))
+        return V_NULL;
+    TypeObj *mt = val_type(m);
+    if (mt->descr_get != NULL)
+        return mt->descr_get(m, obj, t);
+    return m;
+}
+
+Value vm_stopiteration_value(Value exc)
+{
+    ExcObj *e = (ExcObj *)AS_OBJ(exc);
+    if (e->base.dict != NULL) {
+        Value v = dict_get_cstr(e->base.dict, "value");
+        if (!IS_NULL(v))
+            return v;
+    }
+    if (e->args != NULL && e->args->n > 0)
+        return e->args->items[0];
+    return V_NONE;
+}
+
+/* After an iterator returned V_NULL: 1 exhausted (a StopIteration, if
+ * any, is cleared and its value stored in *value), -1 a real error. */
+static int iter_finished(Value *value)
+{
+    *value = V_NONE;
+    if (!err_occurred())
+        return 1;
+    if (!err_matches(&exc_StopIteration))
+        return -1;
+    *value = vm_stopiteration_value(err_fetch());
+    return 1;
+}
+
+void vm_chain_context(Value exc)
+{
+    ThreadState *ts = ts_current;
+    Value h = ts->handled;
+    if (IS_NULL(h) || IS_NONE(h) || val_is(h, exc))
+        return;
+    /* Break a cycle rather than create one: if exc is already in the
+     * handled exception's context chain, cut the chain there. */
+    for (Value p = h; !IS_NULL(p) && !IS_NONE(p);) {
+        ExcObj *pe = (ExcObj *)AS_OBJ(p);
+        if (val_is(pe->context, exc)) {
+            pe->context = V_NULL;
+            break;
+        }
+        p = pe->context;
+    }
+    ((ExcObj *)AS_OBJ(exc))->context = h;
+}
+
+static int is_exception_class(Value v)
+{
+    return IS_OBJ(v) && val_isinstance(v, &type_type) == 1 &&
+           type_is_subtype((TypeObj *)AS_OBJ(v), &exc_BaseException);
+}
+
+/* An exception instance from `raise X` / `from X`: a class is called. */
+static Value make_exception(Value v, const char *what)
+{
+    if (is_exception_class(v)) {
+        Value inst = obj_call0(v);
+        if (IS_NULL(inst))
+            return V_NULL;
+        if (val_isinstance(inst, &exc_BaseException) != 1)
+            return err_set(&exc_TypeError,
+                           "calling %s should have returned an instance of "
+                           "BaseException, not %s",
+                           ((TypeObj *)AS_OBJ(v))->name, val_type_name(inst));
+        return inst;
+    }
+    if (val_isinstance(v, &exc_BaseException) == 1)
+        return v;
+    return err_set(&exc_TypeError, "%s must derive from BaseException", what);
+}
+
+/* RAISE_VARARGS with 1 or 2 operands; always returns -1. */
+static NOINLINE int do_raise(Value exc, Value cause)
+{
+    exc = make_exception(exc, "exceptions");
+    if (IS_NULL(exc))
+        return -1;
+    if (!IS_NULL(cause)) {
+        Value gc_exc = exc;
+        gc_root_push(&gc_exc);
+        Value c = IS_NONE(cause) ? V_NULL
+                                 : make_exception(cause, "exception causes");
+        gc_root_pop(1);
+        if (IS_NULL(c) && !IS_NONE(cause))
+            return -1;
+        ExcObj *e = (ExcObj *)AS_OBJ(exc);
+        e->cause = c;
+        e->suppress_context = 1;
+    }
+    vm_chain_context(exc);
+    err_restore(exc);
+    return -1;
+}
+
+static Value build_map(Value *items, int n)
+{
+    DictObj *d = dict_new();
+    for (int i = 0; i < n; i++)
+        if (dict_set(d, items[2 * i], items[2 * i + 1]) < 0)
+            return V_NULL;
+    return V_OBJ(d);
+}
+
+static Value build_set(Value *items, int n)
+{
+    SetObj *s = set_new();
+    for (int i = 0; i < n; i++)
+        if (set_add(s, items[i]) < 0)
+            return V_NULL;
+    return V_OBJ(s);
+}
+
+static Value build_tuple(Value *items, int n)
+{
+    TupleObj *t = tuple_new((size_t)n);
+    if (n > 0)
+        memcpy(t->items, items, (size_t)n * sizeof(Value));
+    return V_OBJ(t);
+}
+
+static Value build_list(Value *items, int n)
+{
+    ListObj *l = list_new((size_t)n);
+    if (n > 0)
+        memcpy(l->items, items, (size_t)n * sizeof(Value));
+    return V_OBJ(l);
+}
+
+static Value unpack_error(int expected, int64_t got, int at_least)
+{
+    if (got < expected)
+        return err_set(&exc_ValueError,
+                       "not enough values to unpack (expected %s%d, got %lld)",
+                       at_least ? "at least " : "", expected, (long long)got);
+    return err_set(&exc_ValueError, "too many values to unpack (expected %d)",
+                   expected);
+}
+
+static Value *seq_items(Value seq, size_t *n)
+{
+    if (IS_TYPE(seq, tuple_type)) {
+        *n = ((TupleObj *)AS_OBJ(seq))->n;
+        return ((TupleObj *)AS_OBJ(seq))->items;
+    }
+    if (IS_TYPE(seq, list_type)) {
+        *n = ((ListObj *)AS_OBJ(seq))->n;
+        return ((ListObj *)AS_OBJ(seq))->items;
+    }
+    return NULL;
+}
+
+/* Unpack seq into `before` values, a list of the rest (when star) and
+ * `after` values, stored at out[0..] in reverse order (first on top).
+ * seq is rooted by the caller (still on the value stack). */
+static int unpack(Value seq, int before, int star, int after, Value *out)
+{
+    if (val_type(seq)->iter == NULL && val_type(seq)->getitem == NULL) {
+        err_set(&exc_TypeError, "cannot unpack non-iterable %s object",
+                val_type_name(seq));
+        return -1;
+    }
+    Value lst = list_from_iter(seq);
+    if (IS_NULL(lst))
+        return -1;
+    ListObj *l = (ListObj *)AS_OBJ(lst);
+    int64_t n = (int64_t)l->n;
+    int total = before + after + star;
+    if (!star && n != before) {
+        unpack_error(before, n, 0);
+        return -1;
+    }
+    if (star && n < before + after) {
+        unpack_error(before + after, n, 1);
+        return -1;
+    }
+    int k = 0;
+    for (int i = 0; i < before; i++)
+        out[total - 1 - k++] = l->items[i];
+    if (star) {
+        int64_t nmid = n - before - after;
+        ListObj *mid = list_new((size_t)nmid);
+        if (nmid > 0)
+            memcpy(mid->items, l->items + before, (size_t)nmid * sizeof(Value));
+        out[total - 1 - k++] = V_OBJ(mid);
+    }
+    for (int i = 0; i < after; i++)
+        out[total - 1 - k++] = l->items[n - after + i];
+    return 0;
+}
+
+/* Fast UNPACK_SEQUENCE of an exact tuple or list of the right length. */
+static inline int unpack_fast(Value seq, int n, Value *out)
+{
+    size_t len;
+    Value *items = seq_items(seq, &len);
+    if (items == NULL || len != (size_t)n)
+        return 0;
+    for (int i = 0; i < n; i++)
+        out[n - 1 - i] = items[i];
+    return 1;
+}
+
+static Value format_value(Value v, int conv, Value spec)
+{
+    Value gc_v = v;
+    gc_root_push(&gc_v);
+    if (conv == 1)
+        v = obj_str(v);
+    else if (conv == 2 || conv == 3)
+        v = obj_repr(v);
+    gc_v = v;
+    Value r = v;
+    if (!IS_NULL(v)) {
+        if (IS_NULL(spec) && IS_TYPE(v, str_type))
+            r = v;
+        else if (IS_NULL(spec))
+            r = obj_str(v);
+        else
+            r = str_format_value(v, (StrObj *)AS_OBJ(spec));
+    }
+    gc_root_pop(1);
+    return r;
+}
+
+static int check_iterable(Value v)
+{
+    TypeObj *t = val_type(v);
+    if (t->iter != NULL || t->getitem != NULL)
+        return 0;
+    err_set(&exc_TypeError, "Value after * must be an iterable, not %s",
+            val_type_name(v));
+    return -1;
+}
+
+static int dict_update_mapping(Value dict, Value update)
+{
+    if (!IS_TYPE(update, dict_type) &&
+        !obj_hasattr(update, str_intern_cstr("keys"))) {
+        err_set(&exc_TypeError, "'%s' object is not a mapping",
+                val_type_name(update));
+        return -1;
+    }
+    return dict_update((DictObj *)AS_OBJ(dict), update);
+}
+
+/* DICT_MERGE for f(**x): duplicates are "multiple values" errors. */
+static int dict_merge(Value func, Value dict, Value update)
+{
+    char name[256];
+    if (!IS_TYPE(update, dict_type)) {
+        if (!obj_hasattr(update, str_intern_cstr("keys"))) {
+            err_set(&exc_TypeError,
+                    "%s argument after ** must be a mapping, not %s",
+                    vm_func_name(func, name, sizeof name),
+                    val_type_name(update));
+            return -1;
+        }
+        Value tmp = V_OBJ(dict_new());
+        gc_root_push(&tmp);
+        int r = dict_update((DictObj *)AS_OBJ(tmp), update);
+        gc_root_pop(1);
+        if (r < 0)
+            return -1;
+        update = tmp;
+    }
+    DictObj *src = (DictObj *)AS_OBJ(update);
+    DictObj *dst = (DictObj *)AS_OBJ(dict);
+    size_t pos = 0;
+    Value k, v, old;
+    while (dict_next(src, &pos, &k, &v)) {
+        int found = dict_lookup(dst, k, &old);
+        if (found < 0)
+            return -1;
+        if (found) {
+            if (IS_TYPE(k, str_type))
+                err_set(&exc_TypeError,
+                        "%s got multiple values for keyword argument '%s'",
+                        vm_func_name(func, name, sizeof name),
+                        STR_CSTR((StrObj *)AS_OBJ(k)));
+            else
+                err_set(&exc_TypeError, "keywords must be strings");
+            return -1;
+        }
+        if (dict_set(dst, k, v) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+static Value make_function(Frame *f, Value *sp, int flags, int *npopped)
+{
+    Value qualname = sp[-1];
+    Value code = sp[-2];
+    int k = 3;
+    FuncObj *fn = func_new((CodeObj *)AS_OBJ(code), f->globals,
+                           (StrObj *)AS_OBJ(qualname));
+    if (fn == NULL)
+        return V_NULL;
+    if (flags & 0x08)
+        fn->closure = (TupleObj *)AS_OBJ(sp[-k++]);
+    if (flags & 0x02)
+        fn->kwdefaults = (DictObj *)AS_OBJ(sp[-k++]);
+    if (flags & 0x01)
+        fn->defaults = (TupleObj *)AS_OBJ(sp[-k++]);
+    if (fn->builtins == NULL)
+        fn->builtins = f->builtins;
+    if (fn->module == NULL) {
+        Value m = dict_get_cstr(f->globals, "__name__");
+        if (IS_TYPE(m, str_type))
+            fn->module = (StrObj *)AS_OBJ(m);
+    }
+    *npopped = k - 1; /* qualname, code and the optional operands */
+    return V_OBJ(fn);
+}
+
+static int print_expr(Value v)
+{
+    if (vm_displayhook != NULL)
+        return vm_displayhook(v);
+    if (IS_NONE(v))
+        return 0;
+    Value r = obj_repr(v);
+    if (IS_NULL(r))
+        return -1;
+    StrObj *s = (StrObj *)AS_OBJ(r);
+    fwrite(s->data, 1, s->nbytes, stdout);
+    fputc('\n', stdout);
+    return 0;
+}
+
+static Value import_from(Value module, StrObj *name)
+{
+    Value v = obj_getattr(module, name);
+    if (!IS_NULL(v) || !err_matches(&exc_AttributeError))
+        return v;
+    err_clear();
+    const char *mname = "?";
+    if (IS_TYPE(module, module_type) && ((ModuleObj *)AS_OBJ(module))->name)
+        mname = STR_CSTR(((ModuleObj *)AS_OBJ(module))->name);
+    return err_set(&exc_ImportError,
+                   "cannot import name '%s' from '%s' (unknown location)",
+                   STR_CSTR(name), mname);
+}
+
+static NOINLINE Value binary_slow(Value a, Value b, int op)
+{
+    return obj_binop(a, b, op);
+}
+
+/* Ints and floats without a call; V_NULL means "take the slow path" (no
+ * exception set), including on int overflow, which the slow path
+ * reports. */
+static inline Value binary_fast(Value a, Value b, int op)
+{
+    if (op >= BOP_INPLACE)
+        op -= BOP_INPLACE;
+    if (IS_INT(a) && IS_INT(b)) {
+        int64_t x = AS_INT(a), y = AS_INT(b), r;
+        switch (op) {
+        case BOP_ADD:
+            if (!__builtin_add_overflow(x, y, &r))
+                return V_INT(r);
+            break;
+        case BOP_SUB:
+            if (!__builtin_sub_overflow(x, y, &r))
+                return V_INT(r);
+            break;
+        case BOP_MUL:
+            if (!__builtin_mul_overflow(x, y, &r))
+                return V_INT(r);
+            break;
+        case BOP_AND:
+            return V_INT(x & y);
+        case BOP_OR:
+            return V_INT(x | y);
+        case BOP_XOR:
+            return V_INT(x ^ y);
+        default:
+            break;
+        }
+    } else if (IS_FLOAT(a) && IS_FLOAT(b)) {
+        double x = AS_FLOAT(a), y = AS_FLOAT(b);
+        switch (op) {
+        case BOP_ADD:
+            return V_FLOAT(x + y);
+        case BOP_SUB:
+            return V_FLOAT(x - y);
+        case BOP_MUL:
+            return V_FLOAT(x * y);
+        default:
+            break;
+        }
+    }
+    return V_NULL;
+}
+
+static inline int compare_ints(int64_t x, int64_t y, int op)
+{
+    switch (op) {
+    case CMP_LT: return x < y;
+    case CMP_LE: return x <= y;
+    case CMP_EQ: return x == y;
+    case CMP_NE: return x != y;
+    case CMP_GT: return x > y;
+    default: return x >= y;
+    }
+}
+
+static inline int compare_floats(double x, double y, int op)
+{
+    switch (op) {
+    case CMP_LT: return x < y;
+    case CMP_LE: return x <= y;
+    case CMP_EQ: return x == y;
+    case CMP_NE: return x != y;
+    case CMP_GT: return x > y;
+    default: return x >= y;
+    }
+}
+
+/* list[i] and tuple[i] for an int i; V_NULL: take the slow path. */
+static inline Value subscr_fast(Value o, Value k)
+{
+    if (!IS_INT(k))
+        return V_NULL;
+    size_t n;
+    Value *items = seq_items(o, &n);
+    if (items == NULL)
+        return V_NULL;
+    int64_t i = AS_INT(k);
+    if (i < 0)
+        i += (int64_t)n;
+    if (i < 0 || (uint64_t)i >= n)
+        return V_NULL;
+    return items[i];
+}
+
+static inline int truth_fast(Value v)
+{
+    if (IS_BOOL(v) || IS_INT(v))
+        return AS_INT(v) != 0;
+    if (IS_NONE(v))
+        return 0;
+    return obj_truthy(v);
+}
+
+/* Call a non-inlined callable; args[-1] may be overwritten with a bound
+ * self so the callee gets it in args[0] without copying. */
+static inline Value call_native(Value callable, Value *args, int nargs,
+                                TupleObj *kwnames)
+{
+    if (IS_OBJ(callable)) {
+        TypeObj *ct = OBJ_TYPE(AS_OBJ(callable));
+        if (ct == &native_type) {
+            NativeObj *n = (NativeObj *)AS_OBJ(callable);
+            if (IS_NULL(n->self))
+                return n->fn(args, nargs, kwnames);
+            args[-1] = n->self;
+            return n->fn(args - 1, nargs + 1, kwnames);
+        }
+    }
+    return obj_call(callable, args, nargs, kwnames);
+}
+
+static inline int is_plain_func(Value v)
+{
+    return IS_OBJ(v) && OBJ_TYPE(AS_OBJ(v)) == &func_type &&
+           !(((FuncObj *)AS_OBJ(v))->code->flags & (CO_GENERATOR | CO_CLASSBODY));
+}
+
+/* Exactly the positional parameters and no cells: the arguments are the
+ * first locals, with nothing to check or fill when the count matches. */
+static inline int is_simple_code(const CodeObj *co)
+{
+    return !(co->flags & (CO_VARARGS | CO_VARKEYWORDS)) &&
+           co->kwonlyargcount == 0 && co->ncells == 0 && co->nfrees == 0;
+}
+
+static NOINLINE Value recursion_error(void)
+{
+    return err_set(&exc_RecursionError, "maximum recursion depth exceeded");
+}
+
+/* ---- The loop -------------------------------------------------------- */
+
+/* SIGVM_NO_BREAKER_CHECK (a benchmark-only configure switch) compiles
+ * the per-instruction test out; the check points stay, so collections
+ * still happen at calls and loop back-edges. */
+#define BREAKER_CHECK_ALWAYS() \
+    do { \
+        if (UNLIKELY(eb_load())) \
+            goto breaker; \
+    } while (0)
+#ifdef SIGVM_NO_BREAKER_CHECK
+#define BREAKER_CHECK(mask) ((void)0)
+#else
+#define BREAKER_CHECK(mask) \
+    do { \
+        if (UNLIKELY(eb_load() & (mask))) \
+            goto breaker; \
+    } while (0)
+#endif
+
+#ifdef HAVE_COMPUTED_GOTO
+#define TARGET(op) L_##op:
+#define DISPATCH_NOCHECK() \
+    do { \
+        instr = *ip++; \
+        oparg = INSTR_ARG(instr); \
+        goto *labels[INSTR_OP(instr)]; \
+    } while (0)
+#else
+#define TARGET(op) case OP_##op:
+#define DISPATCH_NOCHECK() goto dispatch_nocheck
+#endif
+
+/* Normal dispatch: test the breaker under the every-instruction policy. */
+#define DISPATCH() \
+    do { \
+        BREAKER_CHECK(check_mask); \
+        DISPATCH_NOCHECK(); \
+    } while (0)
+/* A check point (function entry, backward jump, after a native call):
+ * test the breaker under either policy. */
+#define DISPATCH_CP() \
+    do { \
+        BREAKER_CHECK_ALWAYS(); \
+        DISPATCH_NOCHECK(); \
+    } while (0)
+
+#define INDEX() ((int)(ip - first_instr) - 1)
+#define SYNC() \
+    do { \
+        f->lasti = INDEX(); \
+        f->stackdepth = (int)(sp - stack_base); \
+    } while (0)
+#define PUSH(v) (*sp++ = (v))
+#define POP() (*--sp)
+#define TOP() (sp[-1])
+#define SECOND() (sp[-2])
+#define JUMPTO(i) (ip = first_instr + (i))
+/* A taken jump is a check point when it goes backward. */
+#define JUMP_DISPATCH(target) \
+    do { \
+        int from_ = INDEX(); \
+        JUMPTO(target); \
+        if ((target) <= from_) \
+            DISPATCH_CP(); \
+        DISPATCH(); \
+    } while (0)
+
+#define LOAD_FRAME() \
+    do { \
+        co = f->code; \
+        first_instr = co->code; \
+        ip = first_instr + f->lasti + 1; \
+        stack_base = FRAME_STACK(f); \
+        sp = stack_base + f->stackdepth; \
+        locals = f->slots; \
+        consts = co->consts; \
+        names = co->names; \
+        cache = code_cache(co); \
+    } while (0)
+
+static uint32_t policy_mask(void)
+{
+    return vm_checkpoint_policy == VM_CHECK_EVERY_INSTR ? ~0u : 0u;
+}
+
+Value vm_eval(Frame *f, int throwing)
+{
+#ifdef HAVE_COMPUTED_GOTO
+    /* Every byte value has a target, so a bad opcode cannot jump wild;
+     * the opcode list then overrides its own entries. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Woverride-init"
+    static void *const labels[256] = {
+        [0 ... 255] = &&L_unknown,
+#define OPCODE_LABEL(name, effect, jump) [OP_##name] = &&L_##name,
+        SIGVM_OPCODES(OPCODE_LABEL)
+#undef OPCODE_LABEL
+    };
+#pragma GCC diagnostic pop
+#endif
+    ThreadState *ts = ts_current;
+    Frame *entry = f;
+    CodeObj *co;
+    const uint32_t *first_instr, *ip;
+    Value *stack_base, *sp, *locals, *consts;
+    StrObj **names;
+    VmCache *cache;
+    uint32_t instr;
+    int oparg;
+    uint32_t check_mask = policy_mask();
+    (void)check_mask; /* unused when the breaker check is compiled out */
+    /* Operands of the shared call sequence (do_call). */
+    Value callable, *cargs, *cret;
+    int cnargs;
+    TupleObj *ckw;
+
+    LOAD_FRAME();
+    if (throwing)
+        goto error;
+    DISPATCH_CP();
+
+breaker:
+    /* The instruction at ip is about to execute: that is where an
+     * exception from a handler is raised and what f_lineno reports. */
+    f->lasti = (int)(ip - first_instr);
+    f->stackdepth = (int)(sp - stack_base);
+    if (breaker_slow() < 0) {
+        ip++;
+        goto error;
+    }
+    check_mask = policy_mask();
+    DISPATCH_NOCHECK();
+
+#ifndef HAVE_COMPUTED_GOTO
+dispatch_nocheck:
+    instr = *ip++;
+    oparg = INSTR_ARG(instr);
+    switch (INSTR_OP(instr)) {
+#endif
+
+    TARGET(NOP) DISPATCH();
+
+    TARGET(POP_TOP) {
+        sp--;
+        DISPATCH();
+    }
+
+    TARGET(ROT_TWO) {
+        Value a = sp[-1];
+        sp[-1] = sp[-2];
+        sp[-2] = a;
+        DISPATCH();
+    }
+
+    TARGET(ROT_THREE) {
+        Value a = sp[-1];
+        sp[-1] = sp[-2];
+        sp[-2] = sp[-3];
+        sp[-3] = a;
+        DISPATCH();
+    }
+
+    TARGET(ROT_FOUR) {
+        Value a = sp[-1];
+        sp[-1] = sp[-2];
+        sp[-2] = sp[-3];
+        sp[-3] = sp[-4];
+        sp[-4] = a;
+        DISPATCH();
+    }
+
+    TARGET(DUP_TOP) {
+        sp[0] = sp[-1];
+        sp++;
+        DISPATCH();
+    }
+
+    TARGET(DUP_TOP_TWO) {
+        sp[0] = sp[-2];
+        sp[1] = sp[-1];
+        sp += 2;
+        DISPATCH();
+    }
+
+    TARGET(LOAD_CONST) {
+        PUSH(consts[oparg]);
+        DISPATCH();
+    }
+
+    TARGET(LOAD_FAST) {
+        Value v = locals[oparg];
+        if (UNLIKELY(IS_NULL(v))) {
+            unbound_local(co, oparg);
+            goto error;
+        }
+        PUSH(v);
+        DISPATCH();
+    }
+
+    TARGET(STORE_FAST) {
+        locals[oparg] = POP();
+        DISPATCH();
+    }
+
+    TARGET(DELETE_FAST) {
+        if (IS_NULL(locals[oparg])) {
+            unbound_local(co, oparg);
+            goto error;
+        }
+        locals[oparg] = V_NULL;
+        DISPATCH();
+    }
+
+    TARGET(LOAD_DEREF) {
+        Value v = ((CellObj *)AS_OBJ(FRAME_CELLS(f)[oparg]))->v;
+        if (UNLIKELY(IS_NULL(v))) {
+            unbound_deref(co, oparg);
+            goto error;
+        }
+        PUSH(v);
+        DISPATCH();
+    }
+
+    TARGET(STORE_DEREF) {
+        ((CellObj *)AS_OBJ(FRAME_CELLS(f)[oparg]))->v = POP();
+        DISPATCH();
+    }
+
+    TARGET(DELETE_DEREF) {
+        CellObj *c = (CellObj *)AS_OBJ(FRAME_CELLS(f)[oparg]);
+        if (IS_NULL(c->v)) {
+            unbound_deref(co, oparg);
+            goto error;
+        }
+        c->v = V_NULL;
+        DISPATCH();
+    }
+
+    TARGET(LOAD_CLOSURE) {
+        PUSH(FRAME_CELLS(f)[oparg]);
+        DISPATCH();
+    }
+
+    TARGET(LOAD_CLASSDEREF) {
+        Value v = load_classderef(f, oparg);
+        if (IS_NULL(v))
+            goto error;
+        PUSH(v);
+        DISPATCH();
+    }
+
+    TARGET(LOAD_GLOBAL) {
+        GlobalCache *c = &cache->entries[cache->slot_of[INDEX()]];
+        Value v = global_cached(f, c, names[oparg]);
+        if (LIKELY(!IS_NULL(v))) {
+            PUSH(v);
+            DISPATCH();
+        }
+        v = load_global_slow(f, names[oparg], c);
+        if (IS_NULL(v))
+            goto error;
+        PUSH(v);
+        DISPATCH();
+    }
+
+    TARGET(STORE_GLOBAL) {
+        if (dict_set_str(f->globals, names[oparg], TOP()) < 0)
+            goto error;
+        sp--;
+        DISPATCH();
+    }
+
+    TARGET(DELETE_GLOBAL) {
+        if (delete_from(f->globals, names[oparg]) < 0)
+            goto error;
+        DISPATCH();
+    }
+
+    TARGET(LOAD_NAME) {
+        Value v = load_name(f, names[oparg]);
+        if (IS_NULL(v))
+            goto error;
+        PUSH(v);
+        DISPATCH();
+    }
+
+    TARGET(STORE_NAME) {
+        SYNC();
+        if (store_name(f, names[oparg], TOP()) < 0)
+            goto error;
+        sp--;
+        DISPATCH();
+    }
+
+    TARGET(DELETE_NAME) {
+        SYNC();
+        if (delete_from(f->locals, names[oparg]) < 0)
+            goto error;
+        DISPATCH();
+    }
+
+    TARGET(LOAD_ATTR) {
+        Value obj = TOP();
+        AttrCache *c = &cache->attrs[cache->slot_of[INDEX()]];
+        Value v = load_attr_cached(obj, names[oparg], c);
+        if (IS_NULL(v)) {
+            SYNC();
+            v = load_attr_slow(obj, names[oparg], c);
+            if (IS_NULL(v))
+                goto error;
+        }
+        sp[-1] = v;
+        DISPATCH();
+    }
+
+    TARGET(STORE_ATTR) {
+        SYNC();
+        AttrCache *c = &cache->attrs[cache->slot_of[INDEX()]];
+        if (store_attr(TOP(), names[oparg], SECOND(), c) < 0)
+            goto error;
+        sp -= 2;
+        DISPATCH();
+    }
+
+    TARGET(DELETE_ATTR) {
+        SYNC();
+        if (obj_setattr(TOP(), names[oparg], V_NULL) < 0)
+            goto error;
+        sp--;
+        DISPATCH();
+    }
+
+    TARGET(LOAD_METHOD) {
+        SYNC();
+        AttrCache *c = &cache->attrs[cache->slot_of[INDEX()]];
+        if (load_method(sp, names[oparg], c) < 0)
+            goto error;
+        sp++;
+        DISPATCH();
+    }
+
+    TARGET(CALL_METHOD) {
+        Value *base = sp - oparg - 2;
+        SYNC();
+        cret = base;
+        ckw = NULL;
+        if (IS_NULL(base[0])) {
+            callable = base[1];
+            cargs = base + 2;
+            cnargs = oparg;
+        } else {
+            callable = base[0];
+            cargs = base + 1;
+            cnargs = oparg + 1;
+        }
+        goto do_call;
+    }
+
+    TARGET(CALL_FUNCTION) {
+        SYNC();
+        cargs = sp - oparg;
+        cret = cargs - 1;
+        callable = cargs[-1];
+        cnargs = oparg;
+        ckw = NULL;
+        goto do_call;
+    }
+
+    TARGET(CALL_FUNCTION_KW) {
+        SYNC();
+        ckw = (TupleObj *)AS_OBJ(sp[-1]);
+        cargs = sp - 1 - oparg;
+        cret = cargs - 1;
+        callable = cargs[-1];
+        cnargs = oparg - (int)ckw->n;
+        goto do_call;
+    }
+
+    TARGET(CALL_FUNCTION_EX) {
+        SYNC();
+        Value kw = (oparg & 1) ? sp[-1] : V_NULL;
+        Value *base = sp - 2 - (oparg & 1);
+        Value r = vm_call_ex(base[0], base[1], kw);
+        sp = base;
+        if (IS_NULL(r))
+            goto error;
+        PUSH(r);
+        DISPATCH_CP();
+    }
+
+    do_call:
+        /* A bound method of a script function is called as the function
+         * with self in the slot below the arguments. */
+        if (IS_TYPE(callable, method_type)) {
+            MethodObj *m = (MethodObj *)AS_OBJ(callable);
+            if (IS_TYPE(m->func, func_type)) {
+                callable = m->func;
+                cargs[-1] = m->self;
+                cargs--;
+                cnargs++;
+            }
+        }
+        if (is_plain_func(callable)) {
+            if (UNLIKELY(ts->depth >= ts_recursion_limit)) {
+                recursion_error();
+                goto error;
+            }
+            FuncObj *fn = (FuncObj *)AS_OBJ(callable);
+            Frame *nf;
+            if (ckw == NULL && cnargs == fn->code->argcount &&
+                is_simple_code(fn->code)) {
+                nf = vm_frame_new(fn->code, fn->globals,
+                                  fn->builtins ? fn->builtins : f->builtins,
+                                  NULL, fn);
+                for (int i = 0; i < cnargs; i++)
+                    nf->slots[i] = cargs[i];
+            } else {
+                nf = vm_frame_for_call(fn, cargs, cnargs, ckw);
+                if (nf == NULL)
+                    goto error;
+            }
+            f->stackdepth = (int)(cret - stack_base);
+            nf->back = f;
+            ts->frame = nf;
+            ts->depth++;
+            f = nf;
+            LOAD_FRAME();
+            DISPATCH_CP();
+        }
+        {
+            Value r = call_native(callable, cargs, cnargs, ckw);
+            sp = cret;
+            if (IS_NULL(r))
+                goto error;
+            PUSH(r);
+            if (IS_TYPE(callable, native_type) &&
+                (((NativeObj *)AS_OBJ(callable))->flags & NATIVE_NO_CHECK))
+                DISPATCH();
+            DISPATCH_CP();
+        }
+
+    TARGET(BINARY_SUBSCR) {
+        Value r = subscr_fast(SECOND(), TOP());
+        if (IS_NULL(r)) {
+            SYNC();
+            r = obj_getitem(SECOND(), TOP());
+            if (IS_NULL(r))
+                goto error;
+        }
+        sp--;
+        sp[-1] = r;
+        DISPATCH();
+    }
+
+    TARGET(STORE_SUBSCR) {
+        SYNC();
+        if (obj_setitem(SECOND(), TOP(), sp[-3]) < 0)
+            goto error;
+        sp -= 3;
+        DISPATCH();
+    }
+
+    TARGET(DELETE_SUBSCR) {
+        SYNC();
+        if (obj_delitem(SECOND(), TOP()) < 0)
+            goto error;
+        sp -= 2;
+        DISPATCH();
+    }
+
+    TARGET(BINARY_OP) {
+        Value r = binary_fast(SECOND(), TOP(), oparg);
+        if (IS_NULL(r)) {
+            SYNC();
+            r = binary_slow(SECOND(), TOP(), oparg);
+            if (IS_NULL(r))
+                goto error;
+        }
+        sp--;
+        sp[-1] = r;
+        DISPATCH();
+    }
+
+    TARGET(UNARY_POSITIVE) {
+        SYNC();
+        Value r = obj_unop(TOP(), UOP_POS);
+        if (IS_NULL(r))
+            goto error;
+        sp[-1] = r;
+        DISPATCH();
+    }
+
+    TARGET(UNARY_NEGATIVE) {
+        Value v = TOP();
+        if (IS_INT(v) && AS_INT(v) != INT64_MIN) {
+            sp[-1] = V_INT(-AS_INT(v));
+            DISPATCH();
+        }
+        SYNC();
+        Value r = obj_unop(v, UOP_NEG);
+        if (IS_NULL(r))
+            goto error;
+        sp[-1] = r;
+        DISPATCH();
+    }
+
+    TARGET(UNARY_NOT) {
+        SYNC();
+        int t = truth_fast(TOP());
+        if (t < 0)
+            goto error;
+        sp[-1] = V_BOOL(!t);
+        DISPATCH();
+    }
+
+    TARGET(UNARY_INVERT) {
+        SYNC();
+        Value r = obj_unop(TOP(), UOP_INVERT);
+        if (IS_NULL(r))
+            goto error;
+        sp[-1] = r;
+        DISPATCH();
+    }
+
+    TARGET(COMPARE_OP) {
+        Value a = SECOND(), b = TOP();
+        Value r;
+        if (IS_INT(a) && IS_INT(b)) {
+            r = V_BOOL(compare_ints(AS_INT(a), AS_INT(b), oparg));
+        } else if (IS_FLOAT(a) && IS_FLOAT(b)) {
+            r = V_BOOL(compare_floats(AS_FLOAT(a), AS_FLOAT(b), oparg));
+        } else {
+            SYNC();
+            r = obj_richcmp(a, b, oparg);
+            if (IS_NULL(r))
+                goto error;
+        }
+        sp--;
+        sp[-1] = r;
+        DISPATCH();
+    }
+
+    TARGET(IS_OP) {
+        int r = val_is(SECOND(), TOP()) ^ oparg;
+        sp--;
+        sp[-1] = V_BOOL(r);
+        DISPATCH();
+    }
+
+    TARGET(CONTAINS_OP) {
+        SYNC();
+        int r = obj_contains(TOP(), SECOND());
+        if (r < 0)
+            goto error;
+        sp--;
+        sp[-1] = V_BOOL(r ^ oparg);
+        DISPATCH();
+    }
+
+    TARGET(JUMP) {
+        JUMP_DISPATCH(oparg);
+    }
+
+    TARGET(POP_JUMP_IF_FALSE) {
+        Value v = TOP();
+        int t;
+        if (LIKELY(IS_BOOL(v))) {
+            t = AS_BOOL(v);
+        } else {
+            SYNC();
+            t = truth_fast(v);
+            if (t < 0)
+                goto error;
+        }
+        sp--;
+        if (!t)
+            JUMP_DISPATCH(oparg);
+        DISPATCH();
+    }
+
+    TARGET(POP_JUMP_IF_TRUE) {
+        Value v = TOP();
+        int t;
+        if (LIKELY(IS_BOOL(v))) {
+            t = AS_BOOL(v);
+        } else {
+            SYNC();
+            t = truth_fast(v);
+            if (t < 0)
+                goto error;
+        }
+        sp--;
+        if (t)
+            JUMP_DISPATCH(oparg);
+        DISPATCH();
+    }
+
+    TARGET(JUMP_IF_FALSE_OR_POP) {
+        SYNC();
+        int t = truth_fast(TOP());
+        if (t < 0)
+            goto error;
+        if (!t)
+            JUMP_DISPATCH(oparg);
+        sp--;
+        DISPATCH();
+    }
+
+    TARGET(JUMP_IF_TRUE_OR_POP) {
+        SYNC();
+        int t = truth_fast(TOP());
+        if (t < 0)
+            goto error;
+        if (t)
+            JUMP_DISPATCH(oparg);
+        sp--;
+        DISPATCH();
+    }
+
+    TARGET(JUMP_IF_NOT_EXC_MATCH) {
+        SYNC();
+        int r = err_given_matches(SECOND(), TOP());
+        if (r < 0)
+            goto error;
+        sp -= 2;
+        if (!r)
+            JUMP_DISPATCH(oparg);
+        DISPATCH();
+    }
+
+    TARGET(GET_ITER) {
+        SYNC();
+        Value it = obj_iter(TOP());
+        if (IS_NULL(it))
+            goto error;
+        sp[-1] = it;
+        DISPATCH();
+    }
+
+    TARGET(FOR_ITER) {
+        Value it = TOP();
+        TypeObj *t = val_type(it);
+        SYNC();
+        Value v = t->next != NULL ? t->next(it) : obj_next(it);
+        if (LIKELY(!IS_NULL(v))) {
+            PUSH(v);
+            DISPATCH();
+        }
+        Value ignored;
+        if (iter_finished(&ignored) < 0)
+            goto error;
+        sp--;
+        JUMP_DISPATCH(oparg);
+    }
+
+    TARGET(BUILD_TUPLE) {
+        Value r = build_tuple(sp - oparg, oparg);
+        sp -= oparg;
+        PUSH(r);
+        DISPATCH();
+    }
+
+    TARGET(BUILD_LIST) {
+        Value r = build_list(sp - oparg, oparg);
+        sp -= oparg;
+        PUSH(r);
+        DISPATCH();
+    }
+
+    TARGET(BUILD_SET) {
+        SYNC();
+        Value r = build_set(sp - oparg, oparg);
+        if (IS_NULL(r))
+            goto error;
+        sp -= oparg;
+        PUSH(r);
+        DISPATCH();
+    }
+
+    TARGET(BUILD_MAP) {
+        SYNC();
+        Value r = build_map(sp - 2 * oparg, oparg);
+        if (IS_NULL(r))
+            goto error;
+        sp -= 2 * oparg;
+        PUSH(r);
+        DISPATCH();
+    }
+
+    TARGET(BUILD_STRING) {
+        Value r = str_join_values(sp - oparg, oparg);
+        if (IS_NULL(r))
+            goto error;
+        sp -= oparg;
+        PUSH(r);
+        DISPATCH();
+    }
+
+    TARGET(BUILD_SLICE) {
+        Value step = oparg == 3 ? sp[-1] : V_NONE;
+        Value *base = sp - oparg;
+        Value r = slice_new(base[0], base[1], step);
+        if (IS_NULL(r))
+            goto error;
+        sp = base;
+        PUSH(r);
+        DISPATCH();
+    }
+
+    TARGET(LIST_APPEND) {
+        if (list_append((ListObj *)AS_OBJ(sp[-1 - oparg]), TOP()) < 0)
+            goto error;
+        sp--;
+        DISPATCH();
+    }
+
+    TARGET(SET_ADD) {
+        SYNC();
+        if (set_add((SetObj *)AS_OBJ(sp[-1 - oparg]), TOP()) < 0)
+            goto error;
+        sp--;
+        DISPATCH();
+    }
+
+    TARGET(MAP_ADD) {
+        SYNC();
+        if (dict_set((DictObj *)AS_OBJ(sp[-2 - oparg]), SECOND(), TOP()) < 0)
+            goto error;
+        sp -= 2;
+        DISPATCH();
+    }
+
+    TARGET(LIST_EXTEND) {
+        SYNC();
+        if (check_iterable(TOP()) < 0 ||
+            list_extend((ListObj *)AS_OBJ(sp[-1 - oparg]), TOP()) < 0)
+            goto error;
+        sp--;
+        DISPATCH();
+    }
+
+    TARGET(SET_UPDATE) {
+        SYNC();
+        if (set_update((SetObj *)AS_OBJ(sp[-1 - oparg]), TOP()) < 0)
+            goto error;
+        sp--;
+        DISPATCH();
+    }
+
+    TARGET(DICT_UPDATE) {
+        SYNC();
+        if (dict_update_mapping(sp[-1 - oparg], TOP()) < 0)
+            goto error;
+        sp--;
+        DISPATCH();
+    }
+
+    TARGET(DICT_MERGE) {
+        SYNC();
+        if (dict_merge(sp[-3 - oparg], sp[-1 - oparg], TOP()) < 0)
+            goto error;
+        sp--;
+        DISPATCH();
+    }
+
+    TARGET(LIST_TO_TUPLE) {
+        ListObj *l = (ListObj *)AS_OBJ(TOP());
+        sp[-1] = build_tuple(l->items, (int)l->n);
+        DISPATCH();
+    }
+
+    TARGET(UNPACK_SEQUENCE) {
+        Value seq = TOP();
+        if (!unpack_fast(seq, oparg, sp - 1)) {
+            SYNC();
+            if (unpack(seq, oparg, 0, 0, sp - 1) < 0)
+                goto error;
+        }
+        sp += oparg - 1;
+        DISPATCH();
+    }
+
+    TARGET(UNPACK_EX) {
+        int before = oparg & 0xff, after = oparg >> 8;
+        SYNC();
+        if (unpack(TOP(), before, 1, after, sp - 1) < 0)
+            goto error;
+        sp += before + after;
+        DISPATCH();
+    }
+
+    TARGET(FORMAT_VALUE) {
+        SYNC();
+        Value spec = (oparg & 4) ? TOP() : V_NULL;
+        Value *vp = (oparg & 4) ? sp - 2 : sp - 1;
+        Value r = format_value(*vp, oparg & 3, spec);
+        if (IS_NULL(r))
+            goto error;
+        sp = vp;
+        PUSH(r);
+        DISPATCH();
+    }
+
+    TARGET(MAKE_FUNCTION) {
+        int npopped;
+        Value fn = make_function(f, sp, oparg, &npopped);
+        if (IS_NULL(fn))
+            goto error;
+        sp -= npopped;
+        PUSH(fn);
+        DISPATCH();
+    }
+
+    TARGET(RETURN_VALUE) {
+        Value r = POP();
+        f->lasti = INDEX();
+        f->stackdepth = 0;
+        f->finished = 1;
+        if (f == entry)
+            return r;
+        Frame *caller = f->back;
+        ts->frame = caller;
+        ts->depth--;
+        vm_frame_release(f);
+        f = caller;
+        LOAD_FRAME();
+        PUSH(r);
+        DISPATCH();
+    }
+
+    TARGET(GEN_START) {
+        sp--;
+        DISPATCH();
+    }
+
+    TARGET(YIELD_VALUE) {
+        Value r = POP();
+        SYNC();
+        return r;
+    }
+
+    TARGET(GET_YIELD_FROM_ITER) {
+        if (!IS_TYPE(TOP(), gen_type)) {
+            SYNC();
+            Value it = obj_iter(TOP());
+            if (IS_NULL(it))
+                goto error;
+            sp[-1] = it;
+        }
+        DISPATCH();
+    }
+
+    TARGET(YIELD_FROM) {
+        Value v = TOP(), recv = SECOND();
+        SYNC();
+        Value r;
+        if (IS_TYPE(recv, gen_type))
+            r = gen_send(recv, v);
+        else if (IS_NONE(v))
+            r = obj_next(recv);
+        else
+            r = obj_call_method(recv, "send", &v, 1);
+        if (IS_NULL(r)) {
+            Value result;
+            if (iter_finished(&result) < 0)
+                goto error;
+            sp -= 2;
+            PUSH(result);
+            DISPATCH();
+        }
+        /* Yield r; on resume the sent value is pushed and this same
+         * instruction runs again. */
+        sp--;
+        f->lasti = INDEX() - 1;
+        f->stackdepth = (int)(sp - stack_base);
+        return r;
+    }
+
+    TARGET(LOAD_BUILD_CLASS) {
+        PUSH(vm_build_class_native());
+        DISPATCH();
+    }
+
+    TARGET(IMPORT_NAME) {
+        SYNC();
+        Value m = module_import(names[oparg]);
+        if (IS_NULL(m))
+            goto error;
+        PUSH(m);
+        DISPATCH();
+    }
+
+    TARGET(IMPORT_FROM) {
+        SYNC();
+        Value v = import_from(TOP(), names[oparg]);
+        if (IS_NULL(v))
+            goto error;
+        PUSH(v);
+        DISPATCH();
+    }
+
+    TARGET(SETUP_FINALLY) {
+        if (UNLIKELY(f->nblocks >= FRAME_MAXBLOCKS)) {
+            err_set(&exc_SystemError, "too many statically nested blocks");
+            goto error;
+        }
+        Block *b = &f->blocks[f->nblocks++];
+        b->kind = BLOCK_FINALLY;
+        b->handler = oparg;
+        b->level = (int)(sp - stack_base);
+        DISPATCH();
+    }
+
+    TARGET(POP_BLOCK) {
+        f->nblocks--;
+        DISPATCH();
+    }
+
+    TARGET(POP_EXCEPT) {
+        Block *b = &f->blocks[--f->nblocks];
+        sp = stack_base + b->level + 1;
+        Value prev = POP();
+        ts->handled = IS_NONE(prev) ? V_NULL : prev;
+        DISPATCH();
+    }
+
+    TARGET(RERAISE) {
+        err_restore(POP());
+        f->lasti = INDEX();
+        goto exception_unwind;
+    }
+
+    TARGET(RAISE_VARARGS) {
+        SYNC();
+        if (oparg == 0) {
+            if (IS_NULL(ts->handled)) {
+                err_set(&exc_RuntimeError, "No active exception to reraise");
+                goto error;
+            }
+            err_restore(ts->handled);
+            goto exception_unwind;
+        }
+        do_raise(oparg == 2 ? SECOND() : TOP(), oparg == 2 ? TOP() : V_NULL);
+        goto error;
+    }
+
+    TARGET(LOAD_ASSERTION_ERROR) {
+        PUSH(V_OBJ(&exc_AssertionError));
+        DISPATCH();
+    }
+
+    TARGET(SETUP_WITH) {
+        Value mgr = TOP();
+        SYNC();
+        Value enter = special_method(mgr, "__enter__");
+        if (IS_NULL(enter)) {
+            if (!err_occurred())
+                err_set(&exc_TypeError,
+                        "'%s' object does not support the context manager "
+                        "protocol",
+                        val_type_name(mgr));
+            goto error;
+        }
+        /* Keep the bound __enter__ on the stack (where its result will
+         * go) so it stays rooted while __exit__ is looked up and while it
+         * runs. */
+        sp[0] = enter;
+        f->stackdepth++;
+        Value exit = special_method(mgr, "__exit__");
+        if (IS_NULL(exit)) {
+            if (!err_occurred())
+                err_set(&exc_TypeError,
+                        "'%s' object does not support the context manager "
+                        "protocol (missed __exit__ method)",
+                        val_type_name(mgr));
+            goto error;
+        }
+        sp[-1] = exit;
+        Value r = obj_call0(enter);
+        if (IS_NULL(r))
+            goto error;
+        Block *b = &f->blocks[f->nblocks++];
+        b->kind = BLOCK_FINALLY;
+        b->handler = oparg;
+        b->level = (int)(sp - stack_base);
+        PUSH(r);
+        /* No breaker check before the first body instruction: the block
+         * exists now, so __exit__ is guaranteed to run; no handler may run
+         * between __enter__ returning and its result being stored. */
+        DISPATCH_NOCHECK();
+    }
+
+    TARGET(WITH_EXCEPT_START) {
+        SYNC();
+        Value exc = TOP();
+        /* CPython passes the traceback (opcodes.h says None, but scripts
+         * can tell: `tb is None` must be False, as in CPython). */
+        TracebackObj *tb = ((ExcObj *)AS_OBJ(exc))->traceback;
+        Value args[3] = {V_OBJ(val_type(exc)), exc,
+                         tb != NULL ? V_OBJ(tb) : V_NONE};
+        Value r = obj_call(sp[-3], args, 3, NULL);
+        if (IS_NULL(r))
+            goto error;
+        PUSH(r);
+        DISPATCH();
+    }
+
+    TARGET(PRINT_EXPR) {
+        SYNC();
+        if (print_expr(TOP()) < 0)
+            goto error;
+        sp--;
+        DISPATCH();
+    }
+
+#ifndef HAVE_COMPUTED_GOTO
+    default:
+        goto unknown;
+    }
+#endif
+
+#ifdef HAVE_COMPUTED_GOTO
+L_unknown:
+#else
+unknown:
+#endif
+    err_set(&exc_SystemError, "unknown opcode %d", INSTR_OP(instr));
+    goto error;
+
+error:
+    /* The exception leaves the instruction at ip - 1: record where, once
+     * per frame it passes through. */
+    f->lasti = INDEX();
+    {
+        Value exc = err_peek();
+        if (IS_NULL(exc)) {
+            err_set(&exc_SystemError, "error return without exception set");
+            exc = err_peek();
+        }
+        exc_add_traceback(exc, co, code_line_at(co, f->lasti));
+    }
+
+exception_unwind:
+    while (f->nblocks > 0) {
+        Block b = f->blocks[--f->nblocks];
+        if (b.kind == BLOCK_EXCEPT_HANDLER) {
+            sp = stack_base + b.level + 1;
+            Value prev = POP();
+            ts->handled = IS_NONE(prev) ? V_NULL : prev;
+            continue;
+        }
+        sp = stack_base + b.level;
+        Block *h = &f->blocks[f->nblocks++];
+        h->kind = BLOCK_EXCEPT_HANDLER;
+        h->handler = -1;
+        h->level = (int)(sp - stack_base);
+        PUSH(IS_NULL(ts->handled) ? V_NONE : ts->handled);
+        Value exc = err_fetch();
+        ts->handled = exc;
+        PUSH(exc);
+        JUMPTO(b.handler);
+        DISPATCH();
+    }
+    /* No handler here: the frame is done and the exception goes to the
+     * caller, whose call instruction it then leaves. */
+    f->stackdepth = 0;
+    f->finished = 1;
+    if (f == entry)
+        return V_NULL;
+    {
+        Frame *caller = f->back;
+        ts->frame = caller;
+        ts->depth--;
+        vm_frame_release(f);
+        f = caller;
+        LOAD_FRAME();
+        goto error;
+    }
+}
