@@ -64,10 +64,11 @@ typedef struct Parser {
     /* The recorded error is the generic one: no rule matched, as opposed
      * to a rule that found a specific mistake. */
     bool error_is_generic;
-    /* Set while parsing the second of two juxtaposed expressions: its
-     * outermost level does not look for juxtaposition again (CPython's
-     * expression_without_invalid). */
-    bool skip_juxtaposition;
+    /* Nonzero while parsing the second of two juxtaposed expressions
+     * (CPython's expression_without_invalid): no juxtaposition checks
+     * then, except inside list and set displays, where CPython 3.11 does
+     * report them (an effect of its memoization, reproduced as seen). */
+    int no_invalid;
 } Parser;
 
 typedef struct NodeVec {
@@ -747,9 +748,9 @@ static void error_juxtaposed(Parser *p, AstNode *a, size_t start)
     AstNode *b;
     if (!(first->kind == LEX_NAME && p->toks[start + 1].kind == LEX_STRING) &&
         !is_soft_keyword(first)) {
-        p->skip_juxtaposition = true;
+        p->no_invalid++;
         b = parse_expression(p);
-        p->skip_juxtaposition = false;
+        p->no_invalid--;
         if (specific_error(p))
             return;
         if (b && !legacy && prev(p)->level > 0) {
@@ -761,7 +762,9 @@ static void error_juxtaposed(Parser *p, AstNode *a, size_t start)
         p->pos = b_pos;
     }
     if (name) {
+        p->no_invalid++;
         b = parse_star_expressions(p);
+        p->no_invalid--;
         if (specific_error(p))
             return;
         if (b && legacy) {
@@ -778,8 +781,6 @@ static void error_juxtaposed(Parser *p, AstNode *a, size_t start)
 static AstNode *parse_conditional(Parser *p)
 {
     size_t start = p->pos;
-    bool skip = p->skip_juxtaposition;
-    p->skip_juxtaposition = false;
     AstNode *a = parse_disjunction(p);
     if (!a)
         return NULL;
@@ -808,7 +809,7 @@ static AstNode *parse_conditional(Parser *p)
         }
         return n;
     }
-    if (starts_expression(kind(p)) && !skip) {
+    if (starts_expression(kind(p)) && !p->no_invalid) {
         /* Valid code never has two expressions side by side, so this is
          * an error; find CPython's message for it. */
         error_juxtaposed(p, a, start);
@@ -1329,6 +1330,7 @@ static bool parse_call_arguments(Parser *p, NodeVec *args, NodeVec *kws,
 {
     const LexToken *lpar = prev(p);
     bool seen_kw = false, seen_dstar = false;
+    const char *misplaced = NULL;
     while (kind(p) != LEX_RPAR) {
         const LexToken *t = cur(p);
         AstNode *a;
@@ -1358,17 +1360,20 @@ static bool parse_call_arguments(Parser *p, NodeVec *args, NodeVec *kws,
             bool only = args->count == 0 && kws->count == 0;
             if (!(a = parse_positional_argument(p, lpar, only, call)))
                 return false;
-            if (seen_kw || seen_dstar) {
-                error_here(p, seen_dstar ? "positional argument follows keyword "
-                                           "argument unpacking"
-                                         : "positional argument follows keyword argument");
-                return false;
-            }
+            /* CPython reads all the arguments before it says so. */
+            if ((seen_kw || seen_dstar) && !misplaced)
+                misplaced = seen_dstar ? "positional argument follows keyword "
+                                         "argument unpacking"
+                                       : "positional argument follows keyword argument";
             if (!vec_push(p, args, a))
                 return false;
         }
         if (!accept(p, LEX_COMMA))
             break;
+    }
+    if (misplaced) {
+        error_here(p, "%s", misplaced);
+        return false;
     }
     check_repeated_keywords(p, *kws);
     return expect(p, LEX_RPAR);
@@ -2128,6 +2133,16 @@ static AstNode *parse_yield_expr(Parser *p)
     return n;
 }
 
+/* An element of a list, set or tuple display. */
+static AstNode *parse_display_element(Parser *p)
+{
+    int saved = p->no_invalid;
+    p->no_invalid = 0;
+    AstNode *e = parse_star_named_expression(p);
+    p->no_invalid = saved;
+    return e;
+}
+
 /* Elements of a display after the first, up to `close`: the rest of
  * star_named_expressions.  Stops at a `for` (an error the caller
  * reports). */
@@ -2136,24 +2151,30 @@ static bool parse_display_rest(Parser *p, NodeVec *elts, LexKind close)
     while (accept(p, LEX_COMMA)) {
         if (kind(p) == close || kind(p) == LEX_FOR)
             break;
-        AstNode *e = parse_star_named_expression(p);
+        AstNode *e = parse_display_element(p);
         if (!e || !vec_push(p, elts, e))
             return false;
     }
     return true;
 }
 
-/* `[a, b for ...]`: CPython's invalid_comprehension. */
+/* `[a, b for ...]`: CPython's invalid_comprehension, which only applies
+ * if the `for` part parses; errors found in that part come first. */
 static void error_comprehension_target(Parser *p, NodeVec *elts)
 {
     const AstNode *a = elts->items[0];
+    int end_lineno = prev(p)->end_lineno, end_col = prev(p)->end_col;
     if (elts->count > 1) {
-        const AstNode *b = elts->items[elts->count - 1];
-        error_range(p, a, b->end_lineno, b->end_col_offset,
-                    "did you forget parentheses around the comprehension target?");
-    } else
-        error_range(p, a, prev(p)->end_lineno, prev(p)->end_col,
-                    "did you forget parentheses around the comprehension target?");
+        end_lineno = elts->items[elts->count - 1]->end_lineno;
+        end_col = elts->items[elts->count - 1]->end_col_offset;
+    }
+    size_t pos = p->pos, max_pos = p->max_pos;
+    NodeVec gens = { 0 };
+    if (parse_for_if_clauses(p, &gens, "list comprehension"))
+        error_span(p, a->lineno, a->col_offset, end_lineno, end_col,
+                   "did you forget parentheses around the comprehension target?");
+    else if (!specific_error(p))
+        fall_back_to_generic(p, pos, max_pos);
 }
 
 /* The inside of parentheses after '(' (or of an f-string replacement
@@ -2235,7 +2256,7 @@ static AstNode *parse_list_display(Parser *p)
     if (kind(p) != LEX_RSQB) {
         AstNode *saved_yield = p->pending_yield;
         p->pending_yield = NULL;
-        AstNode *a = parse_star_named_expression(p);
+        AstNode *a = parse_display_element(p);
         if (!a)
             return NULL;
         if (kind(p) == LEX_FOR) {
@@ -2280,6 +2301,21 @@ static AstNode *parse_dict_value(Parser *p)
     return parse_expression(p);
 }
 
+/* A key in a dict display not followed by ':' (CPython's invalid_kvpair),
+ * unless what follows it is a mistake with a better message. */
+static void error_dict_key(Parser *p, AstNode *k, size_t start)
+{
+    if (starts_expression(kind(p))) {
+        error_juxtaposed(p, k, start);
+        if (specific_error(p))
+            return;
+        reset_error(p);
+    }
+    raise_raw(p, SYNTAX_ERR_SYNTAX, k->lineno,
+              char_offset(p, k->end_lineno, k->end_col_offset - 1),
+              k->end_lineno, 0, "':' expected after dictionary key");
+}
+
 /* The entries of a dict display after the first: `k: v` or `**m`. */
 static bool parse_dict_rest(Parser *p, NodeVec *keys, NodeVec *values)
 {
@@ -2291,12 +2327,14 @@ static bool parse_dict_rest(Parser *p, NodeVec *keys, NodeVec *values)
             if (!(v = parse_bitwise_or(p)))
                 return false;
         } else {
-            if (!(k = parse_expression(p)))
+            size_t start = p->pos;
+            p->no_invalid++;
+            k = parse_expression(p);
+            p->no_invalid--;
+            if (!k)
                 return false;
             if (kind(p) != LEX_COLON) {
-                raise_raw(p, SYNTAX_ERR_SYNTAX, k->lineno,
-                          char_offset(p, k->end_lineno, k->end_col_offset - 1),
-                          k->end_lineno, 0, "':' expected after dictionary key");
+                error_dict_key(p, k, start);
                 return false;
             }
             advance(p);
@@ -2326,7 +2364,7 @@ static AstNode *parse_brace_body(Parser *p, const LexToken *open)
             return NULL;
         }
     } else {
-        AstNode *a = parse_star_named_expression(p);
+        AstNode *a = parse_display_element(p);
         if (!a)
             return NULL;
         if (a->kind == AST_STARRED || kind(p) != LEX_COLON) {
@@ -2540,6 +2578,28 @@ static void check_duplicate_params(Parser *p, AstNode *args)
             }
 }
 
+/* `def f(a, (b, c))`: CPython names the mistake if the parentheses hold
+ * plain names only. */
+static void error_parenthesized_params(Parser *p, bool lambda)
+{
+    const LexToken *open = cur(p);
+    size_t i = p->pos + 1;
+    while (p->toks[i].kind == LEX_NAME) {
+        i++;
+        if (p->toks[i].kind != LEX_COMMA)
+            break;
+        i++;
+    }
+    if (i == p->pos + 1 || p->toks[i].kind != LEX_RPAR) {
+        error_generic(p);
+        return;
+    }
+    const LexToken *close = &p->toks[i];
+    error_span(p, open->lineno, open->col, close->end_lineno, close->end_col,
+               lambda ? "Lambda expression parameters cannot be parenthesized"
+                      : "Function parameters cannot be parenthesized");
+}
+
 /* The arguments node of a def (parameters up to ')') or a lambda (up to
  * ':'), with CPython's invalid_parameters messages. */
 static AstNode *parse_parameters(Parser *p, bool lambda)
@@ -2563,8 +2623,7 @@ static AstNode *parse_parameters(Parser *p, bool lambda)
             return NULL;
         }
         if (t->kind == LEX_LPAR) {
-            error_tok(p, t, lambda ? "Lambda expression parameters cannot be parenthesized"
-                                   : "Function parameters cannot be parenthesized");
+            error_parenthesized_params(p, lambda);
             return NULL;
         }
         if (t->kind == LEX_STAR) {

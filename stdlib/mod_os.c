@@ -34,6 +34,7 @@ static int fixed_args(const char *fname, int nargs, TupleObj *kwnames, int n)
 
 static Value os_getpid(Value *args, int nargs, TupleObj *kwnames)
 {
+    (void)args;
     if (fixed_args("getpid", nargs, kwnames, 0) < 0)
         return V_NULL;
     return V_INT(getpid());
@@ -41,6 +42,7 @@ static Value os_getpid(Value *args, int nargs, TupleObj *kwnames)
 
 static Value os_getppid(Value *args, int nargs, TupleObj *kwnames)
 {
+    (void)args;
     if (fixed_args("getppid", nargs, kwnames, 0) < 0)
         return V_NULL;
     return V_INT(getppid());
@@ -64,6 +66,7 @@ static Value os_kill(Value *args, int nargs, TupleObj *kwnames)
 
 static Value os_pipe(Value *args, int nargs, TupleObj *kwnames)
 {
+    (void)args;
     int fds[2];
     if (fixed_args("pipe", nargs, kwnames, 0) < 0)
         return V_NULL;
@@ -109,6 +112,7 @@ typedef struct WriteArgs {
 
 static int attempt_write(void *arg, double remaining)
 {
+    (void)remaining;
     WriteArgs *w = arg;
     w->written = write(w->fd, w->data, w->n);
     return w->written < 0 ? -1 : 0;
@@ -152,6 +156,7 @@ typedef struct OpenArgs {
 
 static int attempt_open(void *arg, double remaining)
 {
+    (void)remaining;
     OpenArgs *o = arg;
     return open(o->path, o->flags, o->mode);
 }
@@ -227,6 +232,7 @@ void (*os_after_fork_child_hook)(void);
 
 static Value os_fork(Value *args, int nargs, TupleObj *kwnames)
 {
+    (void)args;
     if (fixed_args("fork", nargs, kwnames, 0) < 0)
         return V_NULL;
     if (os_before_fork_hook)
@@ -253,6 +259,7 @@ typedef struct WaitArgs {
 
 static int attempt_waitpid(void *arg, double remaining)
 {
+    (void)remaining;
     WaitArgs *w = arg;
     w->result = waitpid(w->pid, &w->status, w->options);
     return w->result < 0 ? -1 : 0;

@@ -297,6 +297,7 @@ static TypeObj poll_type = {
 
 static Value select_poll(Value *args, int nargs, TupleObj *kwnames)
 {
+    (void)args;
     if (args_no_kw("poll", kwnames) < 0 || args_count("poll", nargs, 0, 0) < 0)
         return V_NULL;
     PollObj *p = gc_alloc(&poll_type, sizeof(PollObj));

@@ -237,6 +237,7 @@ static Value sigmod_getsignal(Value *args, int nargs, TupleObj *kwnames)
 
 static Value sigmod_default_int_handler_fn(Value *args, int nargs, TupleObj *kwnames)
 {
+    (void)args;
     if (args_no_kw("default_int_handler", kwnames) < 0 ||
         args_count("default_int_handler", nargs, 2, 2) < 0)
         return V_NULL;
@@ -348,6 +349,7 @@ static Value sigmod_alarm(Value *args, int nargs, TupleObj *kwnames)
 
 static Value sigmod_pause(Value *args, int nargs, TupleObj *kwnames)
 {
+    (void)args;
     if (args_no_kw("_signal.pause", kwnames) < 0 ||
         args_count("_signal.pause", nargs, 0, 0) < 0)
         return V_NULL;
