@@ -14,8 +14,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "cli/tools.h"
 #include "compiler/compiler.h"
 #include "runtime/blocking.h"
+#include "runtime/gil.h"
 #include "runtime/runtime.h"
 #include "runtime/signals.h"
 #include "stdlib/stdlib.h"
@@ -65,6 +67,7 @@ static void cli_help(const CliOptions *o)
            "terminal)\n"
            "arg ...: arguments passed to program in sys.argv[1:]\n",
            o->prog);
+    tools_help();
 }
 
 /* Options CPython has that change nothing sigvm does. */
@@ -113,6 +116,12 @@ static int cli_short(CliOptions *o, int argc, char **argv, int *i)
                 return cli_xoption(o, val);
             if (c == 'W')
                 return 0;
+            if (c == 'm' && tools_module_main(val)) {
+                /* -m dis FILE: the next argument is the file. */
+                o->kind = RUN_FILE;
+                o->what = *i + 1 < argc ? argv[*i + 1] : "-";
+                return 1;
+            }
             if (c == 'm') {
                 fprintf(stderr, "%s: No module named %s\n", o->prog, val);
                 return 1 + 2;
@@ -161,8 +170,12 @@ static int cli_parse(int argc, char **argv, CliOptions *o)
             i++;
             break;
         }
-        if (a[1] == '-')
-            return cli_long(o, a);
+        if (a[1] == '-') {
+            int t = tools_long_option(o->prog, argc, argv, &i);
+            if (t == TOOLS_OK)
+                continue;
+            return t == TOOLS_NOT_MINE ? cli_long(o, a) : t;
+        }
         int r = cli_short(o, argc, argv, &i);
         if (r >= 2)
             return r - 2;
@@ -404,6 +417,15 @@ static void cli_before_fork(void)
         err_clear();
 }
 
+/* In the child the forking thread is the only one: it owns a fresh GIL,
+ * its state is the main thread's, and its Thread is main_thread(). */
+static void cli_after_fork_child(void)
+{
+    ts_after_fork(ts_current);
+    gil_after_fork(ts_current);
+    threadmod_after_fork_child();
+}
+
 /* Connect the signal layer to the loop and to every blocking call: only
  * cli/ sees both vm/ and runtime/. */
 static void cli_wire_signals(const CliOptions *o)
@@ -412,6 +434,13 @@ static void cli_wire_signals(const CliOptions *o)
     vm_pending_hook = cli_pending_calls;
     blk_eintr_hook = sig_check;
     os_before_fork_hook = cli_before_fork;
+    /* Threads: the GIL is handed over at instruction boundaries and
+     * around every blocking call (a no-op until a second thread runs). */
+    gil_init(ts_current);
+    vm_gil_drop_hook = gil_drop_hook;
+    blk_release_hook = gil_release_for_blocking;
+    blk_acquire_hook = gil_acquire_after_blocking;
+    os_after_fork_child_hook = cli_after_fork_child;
     if (o->cpython_checks)
         vm_checkpoint_policy = VM_CHECK_CPYTHON;
     if (o->faulthandler)
@@ -442,10 +471,19 @@ int main(int argc, char **argv)
     vm_init();
     vm_set_builtins(std_builtins());
     cli_wire_signals(&o);
-    status = cli_run(&o);
+    if (tools_start(o.prog, o.what) < 0)
+        return 2;
+    status = tools_dis_requested() ? tools_run_dis(o.prog, o.what)
+                                   : cli_run(&o);
+    tools_finish(o.prog);
+    /* CPython's Py_FinalizeEx starts by waiting for non-daemon threads. */
+    threadmod_shutdown();
     int by_sigint = status == -1;
     status = cli_flush(by_sigint ? 1 : status);
-    if (by_sigint)
+    if (by_sigint) {
         cli_die_by_sigint();
+        /* Still alive: SIGINT is blocked.  CPython then exits 128 + 2. */
+        return 128 + SIGINT;
+    }
     return status;
 }

@@ -744,37 +744,36 @@ void ast_error_clear(SyntaxErrorInfo *err)
 }
 
 /* Mirrors print_error_text() in CPython 3.11's pythonrun.c: leading blanks
- * are stripped (moving the caret with them) and a range that runs past the
- * end of the line is clipped to it. */
+ * are stripped (moving the caret with them), a range that runs past the
+ * end of the line is clipped to it, and offsets are used as they are
+ * (CPython counts the text in bytes here). */
 static void print_error_text(FILE *out, const SyntaxErrorInfo *err)
 {
     const char *text = err->text;
-    int offset = err->offset - 1;
-    int end = err->end_offset > 0 ? err->end_offset - 1 : offset + 1;
+    int len = (int)strlen(text);
+    /* CPython's text keeps the line's newline; err->text does not. */
+    int line_size = len + 1;
+    int offset = err->offset, end = err->end_offset;
     if (err->end_lineno > err->lineno)
-        end = (int)strlen(text);
+        end = line_size;
+    if (end > line_size + 1)
+        end = line_size + 1;
+    int carets = (end > 0 && end > offset) ? end - offset : 1;
+    offset--;
     while (*text == ' ' || *text == '\t' || *text == '\f') {
         text++;
         offset--;
-        end--;
+        len--;
     }
-    /* Offsets count characters, so measure the line in characters too. */
-    int len = 0;
-    for (const char *p = text; *p; p++)
-        len += ((unsigned char)*p & 0xc0) != 0x80;
     if (offset > len)
         offset = len;
     fprintf(out, "    %s\n", text);
-    if (err->offset <= 0 || offset < 0)
+    if (offset < 0)
         return;
-    if (end > len + 1)
-        end = len + 1;
-    if (end <= offset)
-        end = offset + 1;
     fputs("    ", out);
     for (int i = 0; i < offset; i++)
         fputc(' ', out);
-    for (int i = offset; i < end; i++)
+    for (int i = 0; i < carets; i++)
         fputc('^', out);
     fputc('\n', out);
 }
@@ -783,7 +782,9 @@ void ast_error_print(FILE *out, const SyntaxErrorInfo *err)
 {
     fprintf(out, "  File \"%s\", line %d\n",
             err->filename ? err->filename : "<string>", err->lineno);
-    if (err->text)
+    if (err->text && err->offset > 0)
         print_error_text(out, err);
+    else if (err->text)
+        fprintf(out, "    %s\n", err->text + strspn(err->text, " \t\f"));
     fprintf(out, "%s: %s\n", ast_error_kind_name(err->kind), err->msg);
 }

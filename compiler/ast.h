@@ -330,9 +330,14 @@ typedef struct SyntaxErrorInfo {
     char msg[256];              /* e.g. "expected ':'" */
     const char *filename;       /* the caller's string, not copied */
     int lineno;                 /* 1-based; 0 if unknown */
-    int offset;                 /* 1-based column of the caret, 0 if none */
+    /* 1-based column of the caret, 0 if none, and the exclusive end (0 if
+     * none), as CPython 3.11's SyntaxError.offset/end_offset: characters
+     * for errors its tokenizer finds itself (bad tokens, unterminated
+     * strings), bytes for all others (CPython converts those only for
+     * files that declare an encoding). */
+    int offset;
     int end_lineno;
-    int end_offset;             /* exclusive, 1-based; 0 if none */
+    int end_offset;
     char *text;                 /* the offending line without its newline,
                                  * malloc'd (free with ast_error_clear), or NULL */
 } SyntaxErrorInfo;

@@ -732,6 +732,16 @@ static void raise_parse_error(const SyntaxErrorInfo *err, const char *filename)
     case SYNTAX_ERR_TAB: type = &exc_TabError; break;
     default: type = &exc_SyntaxError; break;
     }
+    /* An error with no line (the source is not UTF-8) is raised with the
+     * message alone, as CPython's decoder does: the message already names
+     * the file, and a location would make str() append "(file.py)". */
+    if (err->lineno == 0) {
+        Value msg = V_OBJ(str_from_cstr(err->msg));
+        Value exc = exc_new(type, &msg, 1);
+        if (!IS_NULL(exc))
+            err_set_exc(exc);
+        return;
+    }
     Compiler c;
     memset(&c, 0, sizeof c);
     c.filename = filename;

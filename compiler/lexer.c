@@ -288,9 +288,11 @@ static LexKind soft_error_eol(Lexer *lx, SyntaxErrorKind kind, int offset,
 
 static LexKind unclosed_bracket(Lexer *lx);
 
+/* Soft errors are raised by CPython's parser, which reports byte offsets
+ * (see parser.c); hard errors count characters. */
 static int line_end_offset(const Lexer *lx)
 {
-    return lex_char_offset(lx->line_start, (size_t)(lx->inp - lx->line_start));
+    return (int)(lx->inp - lx->line_start);
 }
 
 void lex_set_unclosed_error(Lexer *lx)
@@ -304,9 +306,8 @@ static LexKind unclosed_bracket(Lexer *lx)
     int i = lx->level - 1;
     size_t len;
     const char *line = lex_line(lx, lx->parenlineno[i], &len);
-    int col = line ? lex_char_offset(line, (size_t)lx->parencol[i]) : 0;
-    set_error(lx, SYNTAX_ERR_SYNTAX, lx->parenlineno[i], line, col + 1, 0,
-              "'%c' was never closed", lx->parenstack[i]);
+    set_error(lx, SYNTAX_ERR_SYNTAX, lx->parenlineno[i], line,
+              lx->parencol[i] + 1, 0, "'%c' was never closed", lx->parenstack[i]);
     return LEX_ERROR;
 }
 
@@ -666,7 +667,7 @@ static int continuation_line(Lexer *lx)
     int c = nextc(lx);
     if (c != '\n') {
         set_error(lx, SYNTAX_ERR_SYNTAX, lx->lineno, lx->line_start,
-                  cur_offset(lx), 0,
+                  (int)(lx->cur - lx->line_start), 0,
                   "unexpected character after line continuation character");
         return -1;
     }

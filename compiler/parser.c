@@ -96,23 +96,20 @@ static void raise_raw(Parser *p, SyntaxErrorKind kind, int lineno, int offset,
                   msg);
 }
 
-/* Character offset (1-based) of byte column `col` on line `lineno`. */
-static int char_offset(Parser *p, int lineno, int col)
+/* The 1-based offset CPython 3.11 reports for byte column `col`.  Its
+ * parser converts columns to characters only for files that declare an
+ * encoding, so for sigvm's (UTF-8, undeclared) sources the offset counts
+ * bytes; only the tokenizer's own errors count characters. */
+static int cpython_offset(int col)
 {
-    size_t len = 0;
-    const char *line = lex_line(p->text_lx, lineno, &len);
-    if (!line || col < 0)
-        return 0;
-    if ((size_t)col > len)
-        return lex_char_offset(line, len) + 1 + (col - (int)len);
-    return lex_char_offset(line, (size_t)col) + 1;
+    return col < 0 ? 0 : col + 1;
 }
 
 static void raise_cols(Parser *p, SyntaxErrorKind kind, int lineno, int col,
                        int end_lineno, int end_col, const char *msg)
 {
-    raise_raw(p, kind, lineno, char_offset(p, lineno, col), end_lineno,
-              char_offset(p, end_lineno, end_col), msg);
+    raise_raw(p, kind, lineno, cpython_offset(col), end_lineno,
+              cpython_offset(end_col), msg);
 }
 
 #define FORMAT_MSG(buf, fmt)                                                  \
@@ -150,10 +147,10 @@ static void raise_tok_kind(Parser *p, SyntaxErrorKind kind, const LexToken *t,
         const char *line = lex_line(p->text_lx, t->lineno, &len);
         int offset = 0;
         if (line && p->filename && strcmp(p->filename, "<string>") == 0)
-            offset = lex_char_offset(line, len) + 1;
+            offset = (int)len + 1;
         raise_raw(p, kind, t->lineno, offset, t->lineno, 0, msg);
     } else if (t->kind == LEX_INDENT || t->kind == LEX_DEDENT)
-        raise_raw(p, kind, t->lineno, char_offset(p, t->lineno, t->col) - 1,
+        raise_raw(p, kind, t->lineno, cpython_offset(t->col) - 1,
                   t->lineno, 0, msg);
     else
         raise_cols(p, kind, t->lineno, t->col, t->end_lineno, t->end_col, msg);
@@ -257,8 +254,8 @@ static void defer_error(Parser *p, const AstNode *n, const char *fmt, ...)
     size_t len = 0;
     const char *line = lex_line(p->text_lx, n->lineno, &len);
     ast_error_set(&p->deferred, SYNTAX_ERR_SYNTAX, p->filename, n->lineno,
-                  char_offset(p, n->lineno, n->col_offset), n->end_lineno,
-                  char_offset(p, n->end_lineno, n->end_col_offset), line,
+                  cpython_offset(n->col_offset), n->end_lineno,
+                  cpython_offset(n->end_col_offset), line,
                   line ? line + len : NULL, "%s", msg);
 }
 
@@ -728,17 +725,26 @@ static void error_named_assignment(Parser *p, AstNode *e)
                          "instead of '='?", expr_name(e));
 }
 
+/* CPython 3.11 tests for a soft keyword with strncmp(keyword, name,
+ * len(name)), so any prefix of one counts: `m`, `ca`, ... */
 static bool is_soft_keyword(const LexToken *t)
 {
-    return tok_is_name(t, "match") || tok_is_name(t, "case") ||
-           tok_is_name(t, "_");
+    static const char *const soft[] = { "_", "case", "match" };
+    if (t->kind != LEX_NAME)
+        return false;
+    for (size_t i = 0; i < sizeof soft / sizeof soft[0]; i++)
+        if (t->len <= strlen(soft[i]) && memcmp(soft[i], t->start, t->len) == 0)
+            return true;
+    return false;
 }
 
 /* A complete expression `a`, which began at token `start`, is followed by
  * something that begins another: CPython's invalid_expression and
  * invalid_legacy_expression rules.  Parsing the second expression may
- * itself find a specific error deeper down, which then stands. */
-static void error_juxtaposed(Parser *p, AstNode *a, size_t start)
+ * itself find a specific error deeper down, which then stands.  Returns
+ * false, with the parser back where it was, if there is nothing specific
+ * to say: then the caller reports what it expected instead. */
+static bool error_juxtaposed(Parser *p, AstNode *a, size_t start)
 {
     size_t b_pos = p->pos, max_pos = p->max_pos;
     const LexToken *first = &p->toks[start];
@@ -752,11 +758,11 @@ static void error_juxtaposed(Parser *p, AstNode *a, size_t start)
         b = parse_expression(p);
         p->no_invalid--;
         if (specific_error(p))
-            return;
+            return true;
         if (b && !legacy && prev(p)->level > 0) {
             error_range(p, a, b->end_lineno, b->end_col_offset,
                         "invalid syntax. Perhaps you forgot a comma?");
-            return;
+            return true;
         }
         reset_error(p);
         p->pos = b_pos;
@@ -766,15 +772,18 @@ static void error_juxtaposed(Parser *p, AstNode *a, size_t start)
         b = parse_star_expressions(p);
         p->no_invalid--;
         if (specific_error(p))
-            return;
+            return true;
         if (b && legacy) {
             error_range(p, a, b->end_lineno, b->end_col_offset,
                         "Missing parentheses in call to '%s'. Did you mean "
                         "%s(...)?", a->v.name.id, a->v.name.id);
-            return;
+            return true;
         }
+        reset_error(p);
     }
-    fall_back_to_generic(p, b_pos, max_pos);
+    p->pos = b_pos;
+    p->max_pos = max_pos;
+    return false;
 }
 
 /* expression: disjunction ['if' disjunction 'else' expression] | lambdef */
@@ -811,9 +820,9 @@ static AstNode *parse_conditional(Parser *p)
     }
     if (starts_expression(kind(p)) && !p->no_invalid) {
         /* Valid code never has two expressions side by side, so this is
-         * an error; find CPython's message for it. */
-        error_juxtaposed(p, a, start);
-        return NULL;
+         * an error; find CPython's message for it, if it has one. */
+        if (error_juxtaposed(p, a, start))
+            return NULL;
     }
     return a;
 }
@@ -1264,8 +1273,14 @@ static AstNode *parse_keyword_argument(Parser *p)
     if (!value)
         return NULL;
     if (kind(p) == LEX_FOR) {
-        error_span(p, name->lineno, name->col, eq->end_lineno, eq->end_col,
-                   "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
+        /* f(a=x for x in y): only if the comprehension part is valid. */
+        size_t pos = p->pos, max_pos = p->max_pos;
+        NodeVec gens = { 0 };
+        if (parse_for_if_clauses(p, &gens, "generator expression"))
+            error_span(p, name->lineno, name->col, eq->end_lineno, eq->end_col,
+                       "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
+        else if (!specific_error(p))
+            fall_back_to_generic(p, pos, max_pos);
         return NULL;
     }
     const char *arg = pstrndup(p, name->start, name->len);
@@ -1306,6 +1321,10 @@ static AstNode *parse_positional_argument(Parser *p, const LexToken *lpar,
     NodeVec gens = { 0 };
     if (!parse_for_if_clauses(p, &gens, "generator expression"))
         return NULL;
+    if (only && kind(p) != LEX_RPAR && kind(p) != LEX_COMMA) {
+        error_generic(p);
+        return NULL;
+    }
     if (!only || kind(p) != LEX_RPAR) {
         const AstNode *last = last_comprehension_item(&gens);
         error_range(p, e, last->end_lineno, last->end_col_offset,
@@ -2301,18 +2320,12 @@ static AstNode *parse_dict_value(Parser *p)
     return parse_expression(p);
 }
 
-/* A key in a dict display not followed by ':' (CPython's invalid_kvpair),
- * unless what follows it is a mistake with a better message. */
-static void error_dict_key(Parser *p, AstNode *k, size_t start)
+/* A key in a dict display not followed by ':' (CPython's invalid_kvpair,
+ * which wins even over a missing comma). */
+static void error_dict_key(Parser *p, AstNode *k)
 {
-    if (starts_expression(kind(p))) {
-        error_juxtaposed(p, k, start);
-        if (specific_error(p))
-            return;
-        reset_error(p);
-    }
     raise_raw(p, SYNTAX_ERR_SYNTAX, k->lineno,
-              char_offset(p, k->end_lineno, k->end_col_offset - 1),
+              cpython_offset(k->end_col_offset - 1),
               k->end_lineno, 0, "':' expected after dictionary key");
 }
 
@@ -2327,14 +2340,25 @@ static bool parse_dict_rest(Parser *p, NodeVec *keys, NodeVec *values)
             if (!(v = parse_bitwise_or(p)))
                 return false;
         } else {
-            size_t start = p->pos;
+            const LexToken *key_start = cur(p);
             p->no_invalid++;
             k = parse_expression(p);
             p->no_invalid--;
+            LexKind after = key_start[1].kind;
+            bool atom = key_start->kind == LEX_NAME || key_start->kind == LEX_NUMBER ||
+                        key_start->kind == LEX_STRING;
+            if (!k && !specific_error(p) && atom &&
+                (after == LEX_DOT || after == LEX_LPAR || after == LEX_LSQB)) {
+                /* A key like `'a'.` fails here, but CPython's parser backs
+                 * off to `'a'` and finds no ':' after it. */
+                reset_error(p);
+                error_span(p, key_start->lineno, key_start->end_col - 1,
+                           key_start->lineno, -1, "':' expected after dictionary key");
+            }
             if (!k)
                 return false;
             if (kind(p) != LEX_COLON) {
-                error_dict_key(p, k, start);
+                error_dict_key(p, k);
                 return false;
             }
             advance(p);
@@ -2477,17 +2501,25 @@ static AstNode *parse_target_element(Parser *p)
     return v ? make_starred(p, star, v) : NULL;
 }
 
-/* star_targets of a `for`: checked and marked Store once `in` is seen. */
+/* star_targets of a `for`: checked and marked Store once `in` is seen.
+ * Without the `in`, CPython reads the targets again as expressions
+ * (invalid_for_target), which may find a better message. */
 static AstNode *parse_for_target(Parser *p)
 {
+    size_t start = p->pos;
     AstNode *t = parse_expression_list(p, parse_target_element);
     if (!t)
         return NULL;
     if (kind(p) != LEX_IN) {
-        if (invalid_target(t, FOR_TARGETS))
-            error_invalid_target(p, t, FOR_TARGETS);
+        size_t pos = p->pos, max_pos = p->max_pos;
+        p->pos = start;
+        AstNode *e = parse_star_expressions(p);
+        if (specific_error(p))
+            return NULL;
+        if (e && invalid_target(e, FOR_TARGETS))
+            error_invalid_target(p, e, FOR_TARGETS);
         else
-            error_generic(p);
+            fall_back_to_generic(p, pos, max_pos);
         return NULL;
     }
     advance(p);
@@ -2765,6 +2797,25 @@ static AstNode *parse_annotated_rhs(Parser *p)
     return e;
 }
 
+/* The right-hand side after `t1 = ... tn =` did not parse: report an
+ * invalid target among t1..tn instead, if there is one. */
+static void error_targets_before_rhs(Parser *p, NodeVec *items)
+{
+    for (size_t i = 0; i < items->count; i++) {
+        AstNode *t = items->items[i];
+        if ((t->kind == AST_YIELD || t->kind == AST_YIELD_FROM) && !t->parenthesized) {
+            reset_error(p);
+            error_node(p, t, "assignment to yield expression not possible");
+            return;
+        }
+        if (invalid_target(t, STAR_TARGETS)) {
+            reset_error(p);
+            error_invalid_target(p, t, STAR_TARGETS);
+            return;
+        }
+    }
+}
+
 /* targets '=' ... '=' value */
 static AstNode *parse_assignment(Parser *p, AstNode *first)
 {
@@ -2773,7 +2824,14 @@ static AstNode *parse_assignment(Parser *p, AstNode *first)
         return NULL;
     while (accept(p, LEX_EQUAL)) {
         AstNode *v = parse_annotated_rhs(p);
-        if (!v || !vec_push(p, &items, v))
+        if (!v) {
+            /* `1 = <garbage>`: CPython's invalid_assignment only needs the
+             * '=' to name an invalid target. */
+            if (!specific_error(p))
+                error_targets_before_rhs(p, &items);
+            return NULL;
+        }
+        if (!vec_push(p, &items, v))
             return NULL;
     }
     size_t ntargets = items.count - 1;
@@ -2807,10 +2865,17 @@ static void error_annotation_target(Parser *p, AstNode *target)
 {
     size_t colon = p->pos, max_pos = p->max_pos;
     advance(p);
+    bool starts = starts_expression(kind(p));
     if (!parse_expression(p)) {
-        if (!specific_error(p))
+        /* CPython's PEG parser would settle for a prefix of what follows
+         * as the annotation, so any expression start will do. */
+        if (specific_error(p))
+            return;
+        reset_error(p);
+        if (!starts) {
             fall_back_to_generic(p, colon, max_pos);
-        return;
+            return;
+        }
     }
     if (target->kind == AST_TUPLE || target->kind == AST_LIST) {
         const AstNode *at = is_bare_tuple(target) ? target->v.seq.elts.items[0] : target;
@@ -3046,15 +3111,14 @@ static const char *parse_dotted_name(Parser *p)
     return s;
 }
 
-static AstNode *make_alias(Parser *p, const LexToken *start, const char *name,
-                           bool dotted)
+/* name ['as' NAME] */
+static AstNode *make_alias(Parser *p, const LexToken *start, const char *name)
 {
     if (!name)
         return NULL;
     const char *asname = NULL;
     if (accept(p, LEX_AS) && !(asname = expect_name(p)))
         return NULL;
-    (void)dotted;
     AstNode *a = node_tok(p, AST_ALIAS, start);
     if (a) {
         a->v.alias.name = name;
@@ -3071,7 +3135,7 @@ static AstNode *parse_import(Parser *p)
     NodeVec names = { 0 };
     do {
         const LexToken *start = cur(p);
-        AstNode *a = make_alias(p, start, parse_dotted_name(p), true);
+        AstNode *a = make_alias(p, start, parse_dotted_name(p));
         if (!a || !vec_push(p, &names, a))
             return NULL;
     } while (accept(p, LEX_COMMA));
@@ -3094,7 +3158,7 @@ static bool parse_import_targets(Parser *p, NodeVec *names, bool *star)
     bool paren = accept(p, LEX_LPAR);
     for (;;) {
         const LexToken *start = cur(p);
-        AstNode *a = make_alias(p, start, expect_name(p), false);
+        AstNode *a = make_alias(p, start, expect_name(p));
         if (!a || !vec_push(p, names, a))
             return false;
         if (!accept(p, LEX_COMMA))
@@ -3142,7 +3206,7 @@ static AstNode *parse_from_import(Parser *p)
     n->v.import_from.level = level;
     n->v.import_from.star = star;
     if (star && !p->scope.at_module)
-        defer_error(p, n, "import * only allowed at module level");
+        defer_error(p, names.items[0], "import * only allowed at module level");
     return n;
 }
 

@@ -5,6 +5,8 @@
 #include <errno.h>
 #include <unistd.h>
 
+#include "runtime/sigtrace.h"
+
 void *(*blk_release_hook)(void);
 void (*blk_acquire_hook)(void *token);
 int (*blk_eintr_hook)(void);
@@ -21,8 +23,11 @@ double blk_monotonic(void)
 static int attempt(BlkFn fn, void *arg, double remaining, int *err)
 {
     void *token = blk_release_hook ? blk_release_hook() : NULL;
+    /* Published for the C handler (--trace-signals names the call). */
+    trc_blocking_begin();
     int r = fn(arg, remaining);
     *err = errno;
+    trc_blocking_end();
     if (blk_acquire_hook)
         blk_acquire_hook(token);
     return r;

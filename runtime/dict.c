@@ -65,6 +65,14 @@ static size_t table_bytes(size_t cap, size_t nindex)
     return cap * sizeof(DictEntry) + nindex * sizeof(int32_t);
 }
 
+/* The tables come from the collector's pools (gc_raw_alloc): a sweep
+ * frees thousands of small dicts at once. */
+static void free_tables(DictObj *d)
+{
+    gc_raw_free(d->entries, d->cap * sizeof(DictEntry));
+    gc_raw_free(d->index, d->nindex * sizeof(int32_t));
+}
+
 /* Put entry ix in the first empty index slot of its probe sequence. */
 static void index_insert(DictObj *d, int64_t hash, int32_t ix)
 {
@@ -92,11 +100,11 @@ static int dict_resize(DictObj *d, size_t need)
     size_t cap = nindex * 2 / 3;
     if (list_check_size(table_bytes(cap, nindex), 1) < 0)
         return -1;
-    DictEntry *entries = malloc(cap * sizeof(DictEntry));
-    int32_t *index = malloc(nindex * sizeof(int32_t));
+    DictEntry *entries = gc_raw_alloc(cap * sizeof(DictEntry));
+    int32_t *index = gc_raw_alloc(nindex * sizeof(int32_t));
     if (!entries || !index) {
-        free(entries);
-        free(index);
+        gc_raw_free(entries, cap * sizeof(DictEntry));
+        gc_raw_free(index, nindex * sizeof(int32_t));
         err_no_memory();
         return -1;
     }
@@ -104,8 +112,7 @@ static int dict_resize(DictObj *d, size_t need)
     for (size_t i = 0; i < d->nentries; i++)
         if (!IS_NULL(d->entries[i].key))
             entries[n++] = d->entries[i];
-    free(d->entries);
-    free(d->index);
+    free_tables(d);
     gc_account((ptrdiff_t)table_bytes(cap, nindex) -
                (ptrdiff_t)table_bytes(d->cap, d->nindex));
     d->entries = entries;
@@ -347,8 +354,7 @@ int dict_next(DictObj *d, size_t *pos, Value *key, Value *value)
 
 void dict_clear(DictObj *d)
 {
-    free(d->entries);
-    free(d->index);
+    free_tables(d);
     gc_account(-(ptrdiff_t)table_bytes(d->cap, d->nindex));
     d->entries = NULL;
     d->index = NULL;
@@ -517,8 +523,7 @@ static void dict_trace(Obj *self)
 static void dict_finalize(Obj *self)
 {
     DictObj *d = (DictObj *)self;
-    free(d->entries);
-    free(d->index);
+    free_tables(d);
     gc_account(-(ptrdiff_t)table_bytes(d->cap, d->nindex));
 }
 

@@ -489,6 +489,11 @@ static int format_into(StrBuf *out, Value v, StrObj *spec)
 {
     Spec sp;
     int empty = !spec || spec->nbytes == 0;
+    int64_t sub;
+    /* An int subclass (IntEnum member) formats as its int, as 3.11's
+     * ReprEnum does. */
+    if (!empty && val_as_int_subclass(v, &sub))
+        v = V_INT(sub);
     if (IS_TYPE(v, str_type)) {
         if (empty) {
             str_buf_put(out, ((StrObj *)AS_OBJ(v))->data,
@@ -845,6 +850,8 @@ static int pct_int(StrBuf *out, const Pct *p, Value v)
     int64_t n;
     if (IS_INTLIKE(v)) {
         n = AS_INT(v);
+    } else if (val_as_int_subclass(v, &n)) {
+        /* n is set: an IntEnum member formats as its value. */
     } else if (IS_FLOAT(v) && (t == 'd' || t == 'i' || t == 'u')) {
         Value iv = num_int_from_value(v, -1);
         if (IS_NULL(iv))

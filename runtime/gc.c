@@ -73,9 +73,123 @@ static void note_allocation(size_t size)
         eb_set(EB_GC);
 }
 
+/* ---- Small-object pools ----------------------------------------------
+ *
+ * Most objects are small and short-lived (instances, their dicts, frames
+ * of closures, exceptions, strings), and a sweep frees thousands of them
+ * at once: more than malloc's per-thread caches hold, so every allocation
+ * after a collection used to go through malloc's slow paths.  Blocks of up
+ * to POOL_MAX bytes therefore come from per-size-class free lists (classes
+ * of 16 bytes), refilled by carving slabs; a swept block goes back on its
+ * list, never to malloc.  Slabs are carved lazily (a bump pointer), so an
+ * idle class costs no pages.  Objects do not move: a block is reused only
+ * after the sweep found it unreachable.
+ *
+ * Under AddressSanitizer every block comes from calloc and goes back to
+ * free, so use-after-free of a collected object is still reported. */
+#if defined(__SANITIZE_ADDRESS__)
+#define POOL_ENABLED 0
+#else
+#define POOL_ENABLED 1
+#endif
+#define POOL_GRAIN 16
+#define POOL_MAX 256
+#define POOL_NCLASSES (POOL_MAX / POOL_GRAIN)
+#define POOL_SLAB ((size_t)32 << 10)
+
+typedef struct PoolFree {
+    struct PoolFree *next;
+} PoolFree;
+
+typedef struct Pool {
+    PoolFree *free;    /* swept blocks of this class */
+    char *bump, *end;  /* the uncarved rest of the newest slab */
+} Pool;
+
+static Pool pools[POOL_NCLASSES + 1];
+
+static inline size_t pool_class(size_t size)
+{
+    return (size + POOL_GRAIN - 1) / POOL_GRAIN;
+}
+
+static void *pool_refill(Pool *p, size_t bsize)
+{
+    char *slab = malloc(POOL_SLAB);
+    if (!slab)
+        return NULL;
+    p->bump = slab + bsize;
+    p->end = slab + POOL_SLAB - POOL_SLAB % bsize;
+    return slab;
+}
+
+/* An uninitialised block for size <= POOL_MAX, or NULL when out of
+ * memory. */
+static inline void *pool_alloc(size_t size)
+{
+    size_t c = pool_class(size), bsize = c * POOL_GRAIN;
+    Pool *p = &pools[c];
+    void *b;
+    if (p->free) {
+        b = p->free;
+        p->free = p->free->next;
+    } else if (p->bump < p->end) {
+        b = p->bump;
+        p->bump += bsize;
+    } else if (!(b = pool_refill(p, bsize))) {
+        return NULL;
+    }
+    return b;
+}
+
+static inline void pool_free(void *b, size_t size)
+{
+    Pool *p = &pools[pool_class(size)];
+    PoolFree *f = b;
+    f->next = p->free;
+    p->free = f;
+}
+
+/* A zeroed block for an object. */
+static inline void *block_alloc(size_t size)
+{
+    if (POOL_ENABLED && size <= POOL_MAX) {
+        void *b = pool_alloc(size);
+        if (b)
+            memset(b, 0, size);
+        return b;
+    }
+    return calloc(1, size);
+}
+
+static inline void block_free(Obj *o)
+{
+    if (POOL_ENABLED && o->gc_size <= POOL_MAX)
+        pool_free(o, o->gc_size);
+    else
+        free(o);
+}
+
+void *gc_raw_alloc(size_t size)
+{
+    if (POOL_ENABLED && size <= POOL_MAX)
+        return pool_alloc(size);
+    return malloc(size);
+}
+
+void gc_raw_free(void *p, size_t size)
+{
+    if (p == NULL)
+        return;
+    if (POOL_ENABLED && size <= POOL_MAX)
+        pool_free(p, size);
+    else
+        free(p);
+}
+
 static Obj *alloc_block(TypeObj *type, size_t size)
 {
-    Obj *o = calloc(1, size);
+    Obj *o = block_alloc(size);
     if (!o)
         return NULL;
     o->type = type;
@@ -160,22 +274,33 @@ void gc_register_roots(GcRootFn fn)
     root_fns[nroot_fns++] = fn;
 }
 
+/* C temporaries live on the current thread's own stack (tstate.h says
+ * why); the shared one only serves code that runs before any thread
+ * state exists. */
 void gc_root_push(Value *slot)
 {
-    if (ntemp_roots == temp_roots_cap) {
-        size_t cap = temp_roots_cap ? temp_roots_cap * 2 : 64;
-        Value **r = realloc(temp_roots, cap * sizeof *r);
+    ThreadState *ts = ts_current;
+    Value ***items = ts ? &ts->roots : &temp_roots;
+    size_t *n = ts ? &ts->nroots : &ntemp_roots;
+    size_t *cap = ts ? &ts->roots_cap : &temp_roots_cap;
+    if (*n == *cap) {
+        size_t newcap = *cap ? *cap * 2 : 64;
+        Value **r = realloc(*items, newcap * sizeof *r);
         if (!r)
             abort();
-        temp_roots = r;
-        temp_roots_cap = cap;
+        *items = r;
+        *cap = newcap;
     }
-    temp_roots[ntemp_roots++] = slot;
+    (*items)[(*n)++] = slot;
 }
 
 void gc_root_pop(int n)
 {
-    ntemp_roots -= (size_t)n;
+    ThreadState *ts = ts_current;
+    if (ts)
+        ts->nroots -= (size_t)n;
+    else
+        ntemp_roots -= (size_t)n;
 }
 
 static void mark_thread_states(void)
@@ -184,6 +309,8 @@ static void mark_thread_states(void)
         gc_mark_value(ts->exc);
         gc_mark_value(ts->handled);
         gc_mark_obj((Obj *)ts->frame);
+        for (size_t i = 0; i < ts->nroots; i++)
+            gc_mark_value(*ts->roots[i]);
     }
 }
 
@@ -203,7 +330,7 @@ static void free_object(Obj *o)
 {
     if (o->type && o->type->finalize)
         o->type->finalize(o);
-    free(o);
+    block_free(o);
 }
 
 /* Free every white object and clear the marks of the survivors. */

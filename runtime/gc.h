@@ -26,6 +26,14 @@ void *gc_alloc_or_null(TypeObj *type, size_t size);
  * dict tables), so collection is paced by the true volume. */
 void gc_account(ptrdiff_t delta_bytes);
 
+/* Memory an object owns outside its block (a dict's tables), from the
+ * collector's small-block pools when it is small: the sweep frees such
+ * memory in bursts, which malloc handles slowly.  gc_raw_alloc returns
+ * uninitialised memory or NULL; gc_raw_free must get the size that was
+ * allocated.  Neither accounts: call gc_account as for malloc'd memory. */
+void *gc_raw_alloc(size_t size);
+void gc_raw_free(void *p, size_t size);
+
 void gc_mark_value(Value v);
 void gc_mark_obj(Obj *o); /* NULL is fine */
 

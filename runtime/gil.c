@@ -29,6 +29,12 @@ static int waiters;
 /* Read by waiters without the mutex; a stale value only delays a drop
  * request by one interval. */
 static _Atomic double interval = 0.005;
+
+/* Set (seq_cst) by the GIL holder when it starts the first thread, or by
+ * a thread that found the GIL taken; never cleared.  Read by the holder
+ * around blocking calls: while it is 0 there is no other thread, so
+ * releasing the GIL would be pure cost.  It only changes under the GIL,
+ * so a holder reads the same value before and after its system call. */
 static atomic_int threaded;
 
 static void cond_init_monotonic(pthread_cond_t *c)
@@ -80,8 +86,12 @@ void gil_acquire(struct ThreadState *ts)
     }
     locked = 1;
     switch_number++;
-    if (waiters == 0)
-        eb_clear(EB_GIL_DROP);
+    /* A request made for the previous holder is spent.  Clearing it even
+     * when others still wait gives the new holder a whole interval: a
+     * waiter that keeps waiting asks again when its own interval ends.
+     * Leaving it set would make the new holder yield after a single
+     * instruction, and the lock would ping-pong. */
+    eb_clear(EB_GIL_DROP);
     pthread_cond_broadcast(&switched);
     pthread_mutex_unlock(&mutex);
     ts_current = ts;
@@ -124,6 +134,30 @@ int gil_is_threaded(void)
     return atomic_load(&threaded);
 }
 
+void gil_set_threaded(void)
+{
+    atomic_store(&threaded, 1);
+}
+
+void *gil_release_for_blocking(void)
+{
+    if (!atomic_load(&threaded))
+        return NULL;
+    return gil_release();
+}
+
+void gil_acquire_after_blocking(void *token)
+{
+    if (token)
+        gil_acquire(token);
+}
+
+int gil_drop_hook(void)
+{
+    gil_yield();
+    return 0;
+}
+
 void gil_set_switch_interval(double seconds)
 {
     atomic_store(&interval, seconds);
@@ -142,4 +176,5 @@ void gil_after_fork(struct ThreadState *ts)
     locked = 1;
     waiters = 0;
     ts_current = ts;
+    eb_clear(EB_GIL_DROP);
 }

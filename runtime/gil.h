@@ -25,6 +25,16 @@ void gil_yield(void);
 /* Whether more than one thread has ever run: single-threaded programs
  * skip all GIL work. */
 int gil_is_threaded(void);
+/* Called by the GIL holder before it starts the first other thread. */
+void gil_set_threaded(void);
+
+/* The hooks cli/ installs: blk_release_hook / blk_acquire_hook around
+ * every blocking system call (they do nothing until a second thread
+ * exists: the token is then NULL), and vm_gil_drop_hook at an
+ * instruction boundary with EB_GIL_DROP set. */
+void *gil_release_for_blocking(void);
+void gil_acquire_after_blocking(void *token);
+int gil_drop_hook(void);
 
 /* sys.setswitchinterval / getswitchinterval, in seconds. */
 void gil_set_switch_interval(double seconds);

@@ -60,6 +60,8 @@ int list_norm_index(int64_t *i, size_t len, const char *msg)
 static int has_index_method(Value v)
 {
     TypeObj *t = val_type(v);
+    if (t->flags & TF_INT_SUBCLASS)
+        return 1;
     return (t->flags & TF_HEAPTYPE) && !IS_NULL(type_lookup(t, rt_names.index));
 }
 

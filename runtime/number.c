@@ -737,6 +737,9 @@ Value num_int_from_value(Value v, int base)
         return V_INT(AS_INT(v));
     if (IS_FLOAT(v))
         return int_from_double(AS_FLOAT(v));
+    int64_t n;
+    if (val_as_int_subclass(v, &n))
+        return V_INT(n);
     static const char *const dunders[] = {"__int__", "__index__", "__trunc__"};
     for (int i = 0; i < 3; i++) {
         Value r = call_dunder(v, dunders[i]);

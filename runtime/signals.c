@@ -20,6 +20,7 @@
 #include "frame.h"
 #include "gc.h"
 #include "object.h"
+#include "sigtrace.h"
 #include "tstate.h"
 
 /* tripped[i]: set to 1 by the C handler (relaxed store, any thread) and
@@ -90,6 +91,10 @@ static void c_handler(int signum)
 {
     int saved_errno = errno;
 
+    /* Recorded before the flag is set, so that the main thread, once it
+     * sees the flag, also finds the arrival (--trace-signals). */
+    if (atomic_load_explicit(&trc_on, memory_order_relaxed))
+        trc_record_arrival(signum);
     atomic_store_explicit(&tripped[signum], 1, memory_order_relaxed);
     atomic_store(&is_tripped, 1);
     atomic_store(&signals_pending, 1);
@@ -213,7 +218,9 @@ static void report_race(int signum)
     err_restore(saved);
 }
 
-int sig_check(void)
+/* at_boundary: called from the breaker between two instructions rather
+ * than from inside one (only the trace needs to know). */
+static int check(int at_boundary)
 {
     if (!on_main_thread)
         return 0;
@@ -234,14 +241,31 @@ int sig_check(void)
             continue;
         }
         Value args[2] = {V_INT(i), frame};
+        int traced = atomic_load_explicit(&trc_on, memory_order_relaxed);
+        if (traced)
+            trc_handler_begin(i, ts_current ? ts_current->frame : NULL,
+                              at_boundary);
         Value result = obj_call(func, args, 2, NULL);
+        if (traced)
+            trc_handler_end(i, IS_NULL(result));
         if (IS_NULL(result)) {
-            /* Re-arm so the signals still tripped run at the next check. */
+            /* Re-arm so the signals still tripped run at the next check.
+             * The pending request is set again too: a handler that ran
+             * script code had its own breaker check clear it (nested
+             * sig_handle_pending), and a direct call from a native
+             * (pthread_sigmask, os.kill) has no caller to re-arm it. */
             atomic_store(&is_tripped, 1);
+            atomic_store(&signals_pending, 1);
+            eb_set(EB_SIGNALS);
             return -1;
         }
     }
     return 0;
+}
+
+int sig_check(void)
+{
+    return check(0);
 }
 
 int sig_handle_pending(void)
@@ -252,12 +276,7 @@ int sig_handle_pending(void)
     }
     atomic_store(&signals_pending, 0);
     eb_clear(EB_SIGNALS);
-    if (sig_check() < 0) {
-        atomic_store(&signals_pending, 1);
-        eb_set(EB_SIGNALS);
-        return -1;
-    }
-    return 0;
+    return check(1);
 }
 
 void sig_recompute_breaker(void)

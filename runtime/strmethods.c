@@ -909,7 +909,7 @@ static Value m_isidentifier(Value *args, int nargs, TupleObj *kw)
 /* ------------------------------------------------------------------ */
 /* Padding                                                              */
 
-static int fill_arg(const char *name, Value *args, int nargs, int64_t *width,
+static int fill_arg(Value *args, int nargs, int64_t *width,
                     uint32_t *fill)
 {
     if (num_as_index(args[1], width) < 0)
@@ -938,7 +938,7 @@ static Value do_pad(Value *args, int nargs, TupleObj *kw, int where,
     int64_t width;
     uint32_t fill;
     if (pos_args(name, args, nargs, kw, 1, 2) < 0 ||
-        fill_arg(name, args, nargs, &width, &fill) < 0)
+        fill_arg(args, nargs, &width, &fill) < 0)
         return V_NULL;
     StrObj *s = SELF(args);
     if (width <= (int64_t)s->nchars)

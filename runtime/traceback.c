@@ -493,8 +493,17 @@ void err_write_unraisable(Value exc, const char *header, Value obj)
             r = (StrObj *)AS_OBJ(rv);
         buf_puts(&b, ": ");
         buf_puts(&b, r ? STR_CSTR(r) : "<object repr() failed>");
+    } else if (header) {
+        buf_puts(&b, ":");
     }
     buf_puts(&b, "\n");
+    /* An exception made just for the report has no traceback yet: like
+     * CPython, show where the interpreter was (the innermost frame). */
+    ThreadState *ts = ts_current;
+    if (!IS_NULL(exc) && ts && ts->frame &&
+        val_isinstance(exc, &exc_BaseException) &&
+        ((ExcObj *)AS_OBJ(exc))->traceback == NULL)
+        exc_add_traceback(exc, ts->frame->code, frame_lineno(ts->frame));
     if (!IS_NULL(exc))
         format_chain(&b, exc);
     buf_emit(&b);

@@ -3,6 +3,7 @@
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 #include "runtime/error.h"
 #include "runtime/tstate.h"
@@ -24,7 +25,7 @@ ThreadState *ts_new(void)
     }
     ts->exc = V_NULL;
     ts->handled = V_NULL;
-    ts->ident = (unsigned long)pthread_self();
+    ts_bind_self(ts);
     ts->next = all_states;
     all_states = ts;
     if (!main_state) {
@@ -46,7 +47,41 @@ void ts_delete(ThreadState *ts)
         main_state = NULL;
     if (ts == ts_current)
         ts_current = NULL;
+    free(ts->roots);
     free(ts);
+}
+
+void ts_bind_self(ThreadState *ts)
+{
+    ts->ident = (unsigned long)pthread_self();
+    ts->native_id = (long)gettid();
+}
+
+void ts_after_fork(ThreadState *ts)
+{
+    ThreadState *p = all_states;
+    while (p) {
+        ThreadState *next = p->next;
+        if (p != ts) {
+            free(p->roots);
+            free(p);
+        }
+        p = next;
+    }
+    ts->next = NULL;
+    all_states = ts;
+    /* The old main state, if another, was freed above. */
+    main_state = ts;
+    ts->is_main = 1;
+    ts_bind_self(ts);
+}
+
+int ts_count(void)
+{
+    int n = 0;
+    for (ThreadState *p = all_states; p; p = p->next)
+        n++;
+    return n;
 }
 
 ThreadState *ts_main(void)

@@ -88,16 +88,18 @@ static void tuple_trace(Obj *self)
         gc_mark_value(t->items[i]);
 }
 
-/* The repr needs no recursion guard against itself (a tuple cannot
- * contain itself without a list or dict in between, which has one), but
- * it shares the guard so deep nesting raises RecursionError. */
+/* A tuple reached again through a list or dict inside it prints as
+ * "(...)", as CPython's does: the list's own guard would otherwise stop
+ * one level deeper and print the tuple once more.  The shared guard also
+ * makes deep nesting raise RecursionError. */
 static Value tuple_repr(Value self)
 {
     TupleObj *t = (TupleObj *)AS_OBJ(self);
     if (t->n == 0)
         return V_OBJ(str_from_cstr("()"));
-    if (ts_enter_recursive(" while getting the repr of an object") < 0)
-        return V_NULL;
+    int g = list_repr_enter(&t->hdr);
+    if (g != 0)
+        return g < 0 ? V_NULL : V_OBJ(str_from_cstr("(...)"));
     StrBuf b;
     str_buf_init(&b);
     str_buf_putc(&b, '(');
@@ -107,14 +109,14 @@ static Value tuple_repr(Value self)
         Value r = obj_repr(t->items[i]);
         if (IS_NULL(r)) {
             str_buf_free(&b);
-            ts_leave_recursive();
+            list_repr_leave(&t->hdr);
             return V_NULL;
         }
         StrObj *s = (StrObj *)AS_OBJ(r);
         str_buf_put(&b, s->data, s->nbytes);
     }
     str_buf_puts(&b, t->n == 1 ? ",)" : ")");
-    ts_leave_recursive();
+    list_repr_leave(&t->hdr);
     return V_OBJ(str_buf_finish(&b));
 }
 

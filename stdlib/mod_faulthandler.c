@@ -9,6 +9,7 @@
  * signal, so the process dies of it as it would have.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,6 +34,7 @@ static const struct {
  * handler, which only runs while the process is dying. */
 static volatile sig_atomic_t enabled;
 static volatile sig_atomic_t out_fd = 2;
+static volatile sig_atomic_t dump_all_threads = 1;
 static struct sigaction previous[NFATAL];
 static void *alt_stack;
 
@@ -134,8 +136,7 @@ static void fatal_handler(int signum)
         put(fd, "Fatal Python error: ");
         put(fd, fatal_signals[i].name);
         put(fd, "\n\n");
-        dump_traceback(fd, 1);
-        put(fd, "\n");
+        dump_traceback(fd, dump_all_threads);
         /* Die of the signal: restore what was there and raise again (the
          * faulting instruction re-executes for SIGSEGV and friends). */
         sigaction(signum, &previous[i], NULL);
@@ -204,10 +205,16 @@ static Value fh_enable(Value *args, int nargs, TupleObj *kwnames)
 {
     Value a[2];
     int fd;
+    int all = 1;
     if (args_bind("enable", args, nargs, kwnames, dump_params, 2, 2, 0, a) < 0 ||
         file_fd(a[0], &fd) < 0)
         return V_NULL;
+    if (!IS_NULL(a[1]) && (all = obj_truthy(a[1])) < 0)
+        return V_NULL;
+    if (fd < 0 || fcntl(fd, F_GETFD) < 0)
+        return err_set(&exc_ValueError, "file is not a valid file descripter");
     out_fd = fd;
+    dump_all_threads = all;
     if (enable_handlers() < 0)
         return err_from_errno(&exc_OSError, errno);
     return V_NONE;

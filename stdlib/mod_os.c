@@ -25,6 +25,11 @@ static Value oserror(void)
     return err_from_errno(&exc_OSError, errno);
 }
 
+/* CPython's os functions come from argument clinic with three message
+ * styles; each helper reproduces one. */
+
+/* "read expected 2 arguments, got 0", "posix.getpid() takes no arguments
+ * (1 given)", "posix.strerror() takes exactly one argument (0 given)". */
 static int fixed_args(const char *fname, int nargs, TupleObj *kwnames, int n)
 {
     if (args_no_kw(fname, kwnames) < 0 || args_count(fname, nargs, n, n) < 0)
@@ -32,10 +37,62 @@ static int fixed_args(const char *fname, int nargs, TupleObj *kwnames, int n)
     return 0;
 }
 
+/* "kill() takes exactly 2 arguments (3 given)" (kill, waitpid). */
+static int exact_args(const char *fname, int nargs, TupleObj *kwnames, int n)
+{
+    if (args_no_kw(fname, kwnames) < 0)
+        return -1;
+    if (nargs != n) {
+        err_set(&exc_TypeError, "%s() takes exactly %d arguments (%d given)",
+                fname, n, nargs);
+        return -1;
+    }
+    return 0;
+}
+
+/* Parameters that may also be passed by keyword: "close() missing
+ * required argument 'fd' (pos 1)", "close() takes at most 1 argument
+ * (2 given)".  `word` is "argument" or "positional argument". */
+static int kw_args(const char *fname, Value *args, int nargs, TupleObj *kwnames,
+                   const char *const *names, int n, int nrequired,
+                   const char *word, Value *out)
+{
+    if (nargs > n) {
+        err_set(&exc_TypeError, "%s() takes at most %d %s%s (%d given)", fname,
+                n, word, n == 1 ? "" : "s", nargs);
+        return -1;
+    }
+    for (int i = 0; i < n; i++)
+        out[i] = i < nargs ? args[i] : V_NULL;
+    int nkw = kwnames ? (int)kwnames->n : 0;
+    for (int k = 0; k < nkw; k++) {
+        const char *key = STR_CSTR((StrObj *)AS_OBJ(kwnames->items[k]));
+        int i = 0;
+        while (i < n && strcmp(names[i], key) != 0)
+            i++;
+        if (i == n) {
+            err_set(&exc_TypeError, "'%s' is an invalid keyword argument for "
+                    "%s()", key, fname);
+            return -1;
+        }
+        out[i] = args[nargs + k];
+    }
+    for (int i = 0; i < nrequired; i++)
+        if (IS_NULL(out[i])) {
+            err_set(&exc_TypeError, "%s() missing required argument '%s' "
+                    "(pos %d)", fname, names[i], i + 1);
+            return -1;
+        }
+    return 0;
+}
+
+static const char *const status_param[] = {"status"};
+static const char *const fd_param[] = {"fd"};
+
 static Value os_getpid(Value *args, int nargs, TupleObj *kwnames)
 {
     (void)args;
-    if (fixed_args("getpid", nargs, kwnames, 0) < 0)
+    if (fixed_args("posix.getpid", nargs, kwnames, 0) < 0)
         return V_NULL;
     return V_INT(getpid());
 }
@@ -43,7 +100,7 @@ static Value os_getpid(Value *args, int nargs, TupleObj *kwnames)
 static Value os_getppid(Value *args, int nargs, TupleObj *kwnames)
 {
     (void)args;
-    if (fixed_args("getppid", nargs, kwnames, 0) < 0)
+    if (fixed_args("posix.getppid", nargs, kwnames, 0) < 0)
         return V_NULL;
     return V_INT(getppid());
 }
@@ -52,7 +109,7 @@ static Value os_kill(Value *args, int nargs, TupleObj *kwnames)
 {
     int64_t pid;
     int signum;
-    if (fixed_args("kill", nargs, kwnames, 2) < 0 ||
+    if (exact_args("kill", nargs, kwnames, 2) < 0 ||
         args_int64(args[0], &pid) < 0 || args_int(args[1], &signum) < 0)
         return V_NULL;
     if (kill((pid_t)pid, signum) != 0)
@@ -68,7 +125,7 @@ static Value os_pipe(Value *args, int nargs, TupleObj *kwnames)
 {
     (void)args;
     int fds[2];
-    if (fixed_args("pipe", nargs, kwnames, 0) < 0)
+    if (fixed_args("posix.pipe", nargs, kwnames, 0) < 0)
         return V_NULL;
     /* Non-inheritable, as CPython's (PEP 446). */
     if (pipe2(fds, O_CLOEXEC) != 0)
@@ -140,7 +197,9 @@ static Value os_write(Value *args, int nargs, TupleObj *kwnames)
 static Value os_close(Value *args, int nargs, TupleObj *kwnames)
 {
     int fd;
-    if (fixed_args("close", nargs, kwnames, 1) < 0 || args_int(args[0], &fd) < 0)
+    Value a[1];
+    if (kw_args("close", args, nargs, kwnames, fd_param, 1, 1, "argument", a) < 0 ||
+        args_int(a[0], &fd) < 0)
         return V_NULL;
     /* PEP 475: close() is not retried on EINTR (the fd is gone anyway). */
     if (close(fd) != 0 && errno != EINTR)
@@ -168,7 +227,8 @@ static Value os_open(Value *args, int nargs, TupleObj *kwnames)
     Value a[3];
     OpenArgs o = {NULL, 0, 0777};
     StrObj *path;
-    if (args_bind("open", args, nargs, kwnames, open_params, 3, 3, 2, a) < 0 ||
+    if (kw_args("open", args, nargs, kwnames, open_params, 3, 2,
+                "positional argument", a) < 0 ||
         args_str("open", 1, a[0], &path) < 0 || args_int(a[1], &o.flags) < 0 ||
         (!IS_NULL(a[2]) && args_int(a[2], &o.mode) < 0))
         return V_NULL;
@@ -208,7 +268,7 @@ static Value os_set_blocking(Value *args, int nargs, TupleObj *kwnames)
 static Value os_get_blocking(Value *args, int nargs, TupleObj *kwnames)
 {
     int fd;
-    if (fixed_args("get_blocking", nargs, kwnames, 1) < 0 ||
+    if (fixed_args("posix.get_blocking", nargs, kwnames, 1) < 0 ||
         args_int(args[0], &fd) < 0)
         return V_NULL;
     int flags = fcntl(fd, F_GETFL);
@@ -220,7 +280,7 @@ static Value os_get_blocking(Value *args, int nargs, TupleObj *kwnames)
 static Value os_strerror(Value *args, int nargs, TupleObj *kwnames)
 {
     int code;
-    if (fixed_args("strerror", nargs, kwnames, 1) < 0 || args_int(args[0], &code) < 0)
+    if (fixed_args("posix.strerror", nargs, kwnames, 1) < 0 || args_int(args[0], &code) < 0)
         return V_NULL;
     return V_OBJ(str_from_cstr(strerror(code)));
 }
@@ -233,7 +293,7 @@ void (*os_after_fork_child_hook)(void);
 static Value os_fork(Value *args, int nargs, TupleObj *kwnames)
 {
     (void)args;
-    if (fixed_args("fork", nargs, kwnames, 0) < 0)
+    if (fixed_args("posix.fork", nargs, kwnames, 0) < 0)
         return V_NULL;
     if (os_before_fork_hook)
         os_before_fork_hook();
@@ -269,7 +329,7 @@ static Value os_waitpid(Value *args, int nargs, TupleObj *kwnames)
 {
     int64_t pid;
     WaitArgs w = {0, 0, 0, 0};
-    if (fixed_args("waitpid", nargs, kwnames, 2) < 0 ||
+    if (exact_args("waitpid", nargs, kwnames, 2) < 0 ||
         args_int64(args[0], &pid) < 0 || args_int(args[1], &w.options) < 0)
         return V_NULL;
     w.pid = (pid_t)pid;
@@ -284,7 +344,10 @@ static Value os_waitpid(Value *args, int nargs, TupleObj *kwnames)
 static Value os__exit(Value *args, int nargs, TupleObj *kwnames)
 {
     int code;
-    if (fixed_args("_exit", nargs, kwnames, 1) < 0 || args_int(args[0], &code) < 0)
+    Value a[1];
+    if (kw_args("_exit", args, nargs, kwnames, status_param, 1, 1, "argument",
+                a) < 0 ||
+        args_int(a[0], &code) < 0)
         return V_NULL;
     _exit(code);
 }
@@ -292,9 +355,11 @@ static Value os__exit(Value *args, int nargs, TupleObj *kwnames)
 static int status_arg(const char *fname, Value *args, int nargs,
                       TupleObj *kwnames, int *status)
 {
-    if (fixed_args(fname, nargs, kwnames, 1) < 0)
+    Value a[1];
+    if (kw_args(fname, args, nargs, kwnames, status_param, 1, 1, "argument",
+                a) < 0)
         return -1;
-    return args_int(args[0], status);
+    return args_int(a[0], status);
 }
 
 #define STATUS_PREDICATE(fname, expr, wrap) \
@@ -327,17 +392,150 @@ static Value os_getenv(Value *args, int nargs, TupleObj *kwnames)
     return IS_NULL(a[1]) ? V_NONE : a[1];
 }
 
-static DictObj *environ_dict(void)
+/* os.environ: a mapping of str to str whose changes reach the process
+ * environment (setenv/unsetenv), so a forked child and getenv see them. */
+typedef struct EnvironObj {
+    Obj hdr;
+    DictObj *d;
+} EnvironObj;
+
+static TypeObj environ_type;
+
+static DictObj *env_dict(Value self)
 {
-    DictObj *d = dict_new();
-    for (char **e = environ; e && *e; e++) {
-        const char *eq = strchr(*e, '=');
+    return ((EnvironObj *)AS_OBJ(self))->d;
+}
+
+static void environ_trace(Obj *o)
+{
+    gc_mark_obj((Obj *)((EnvironObj *)o)->d);
+}
+
+static int env_str(Value v, StrObj **out)
+{
+    if (!IS_TYPE(v, str_type)) {
+        err_set(&exc_TypeError, "str expected, not %s", val_type_name(v));
+        return -1;
+    }
+    *out = (StrObj *)AS_OBJ(v);
+    return 0;
+}
+
+static Value environ_getitem(Value self, Value key)
+{
+    Value v;
+    int found = dict_lookup(env_dict(self), key, &v);
+    if (found < 0)
+        return V_NULL;
+    if (!found)
+        return err_set_obj(&exc_KeyError, key);
+    return v;
+}
+
+static int environ_setitem(Value self, Value key, Value v)
+{
+    StrObj *k, *val;
+    if (env_str(key, &k) < 0)
+        return -1;
+    if (IS_NULL(v)) {
+        if (dict_del(env_dict(self), key) < 0)
+            return -1;
+        unsetenv(STR_CSTR(k));
+        return 0;
+    }
+    if (env_str(v, &val) < 0)
+        return -1;
+    if (setenv(STR_CSTR(k), STR_CSTR(val), 1) != 0) {
+        err_from_errno(&exc_OSError, errno);
+        return -1;
+    }
+    return dict_set(env_dict(self), key, v);
+}
+
+static int environ_contains(Value self, Value key)
+{
+    Value v;
+    return dict_lookup(env_dict(self), key, &v);
+}
+
+static int64_t environ_len(Value self)
+{
+    return (int64_t)env_dict(self)->used;
+}
+
+static Value environ_iter(Value self)
+{
+    return obj_iter(V_OBJ(env_dict(self)));
+}
+
+static Value environ_repr(Value self)
+{
+    Value r = obj_repr(V_OBJ(env_dict(self)));
+    if (IS_NULL(r))
+        return V_NULL;
+    return V_OBJ(str_printf("environ(%s)", STR_CSTR((StrObj *)AS_OBJ(r))));
+}
+
+/* The dict methods (get, keys, items, values, copy) answer from the
+ * mirror dict. */
+static Value environ_forward(Value *args, int nargs, TupleObj *kwnames,
+                             const char *name)
+{
+    Value d = V_OBJ(env_dict(args[0]));
+    Value m = obj_getattr_cstr(d, name);
+    if (IS_NULL(m))
+        return V_NULL;
+    return obj_call(m, args + 1, nargs - 1, kwnames);
+}
+
+#define ENVIRON_FORWARD(name) \
+    static Value environ_##name(Value *args, int nargs, TupleObj *kwnames) \
+    { \
+        return environ_forward(args, nargs, kwnames, #name); \
+    }
+ENVIRON_FORWARD(get)
+ENVIRON_FORWARD(keys)
+ENVIRON_FORWARD(items)
+ENVIRON_FORWARD(values)
+ENVIRON_FORWARD(copy)
+
+static const MethodDef environ_methods[] = {
+    {"get", environ_get, NATIVE_METHOD},
+    {"keys", environ_keys, NATIVE_METHOD},
+    {"items", environ_items, NATIVE_METHOD},
+    {"values", environ_values, NATIVE_METHOD},
+    {"copy", environ_copy, NATIVE_METHOD},
+    {NULL, NULL, 0},
+};
+
+static TypeObj environ_type = {
+    .name = "_Environ",
+    .instance_size = sizeof(EnvironObj),
+    .trace = environ_trace,
+    .repr = environ_repr,
+    .getitem = environ_getitem,
+    .setitem = environ_setitem,
+    .contains = environ_contains,
+    .len = environ_len,
+    .iter = environ_iter,
+};
+
+static Value environ_new(void)
+{
+    environ_type.base_hdr.hdr.type = &type_type;
+    environ_type.base = &object_type;
+    environ_type.module = str_intern_cstr("os");
+    type_add_methods(&environ_type, environ_methods);
+    EnvironObj *e = gc_alloc(&environ_type, sizeof(EnvironObj));
+    e->d = dict_new();
+    for (char **p = environ; p && *p; p++) {
+        const char *eq = strchr(*p, '=');
         if (eq == NULL)
             continue;
-        Value k = V_OBJ(str_new(*e, (size_t)(eq - *e)));
-        dict_set(d, k, V_OBJ(str_from_cstr(eq + 1)));
+        Value k = V_OBJ(str_new(*p, (size_t)(eq - *p)));
+        dict_set(e->d, k, V_OBJ(str_from_cstr(eq + 1)));
     }
-    return d;
+    return V_OBJ(e);
 }
 
 static const MethodDef os_methods[] = {
@@ -387,7 +585,7 @@ static ModuleObj *os_module_init(void)
     module_add(m, "name", V_OBJ(str_from_cstr("posix")));
     module_add(m, "sep", V_OBJ(str_from_cstr("/")));
     module_add(m, "linesep", V_OBJ(str_from_cstr("\n")));
-    module_add(m, "environ", V_OBJ(environ_dict()));
+    module_add(m, "environ", environ_new());
     return m;
 }
 

@@ -19,6 +19,11 @@
 static int fd_of(Value v, int *fd)
 {
     if (!IS_INTLIKE(v) && !val_as_int_subclass(v, &(int64_t){0})) {
+        if (!obj_hasattr(v, str_intern_cstr("fileno"))) {
+            err_set(&exc_TypeError,
+                    "argument must be an int, or have a fileno() method.");
+            return -1;
+        }
         Value r = obj_call_method(v, "fileno", NULL, 0);
         if (IS_NULL(r))
             return -1;
@@ -34,14 +39,19 @@ static int fd_of(Value v, int *fd)
     return 0;
 }
 
-/* The timeout argument: None (wait forever) or a non-negative number. */
-static int parse_timeout(Value v, double scale, double *out)
+/* The timeout argument: None (wait forever) or a number; `what` names
+ * the accepted types in the TypeError, as select and poll differ. */
+static int parse_timeout(Value v, double scale, const char *what, double *out)
 {
     if (IS_NULL(v) || IS_NONE(v)) {
         *out = -1.0;
         return 0;
     }
     double d;
+    if (!IS_INTLIKE(v) && !IS_FLOAT(v)) {
+        err_set(&exc_TypeError, "timeout must be %s or None", what);
+        return -1;
+    }
     if (args_double(v, &d) < 0)
         return -1;
     if (isnan(d)) {
@@ -61,8 +71,13 @@ typedef struct FdList {
 static int fdlist_load(FdList *l, Value seq)
 {
     Value list = list_from_iter(seq);
-    if (IS_NULL(list))
+    if (IS_NULL(list)) {
+        if (err_matches(&exc_TypeError)) {
+            err_clear();
+            err_set(&exc_TypeError, "arguments 1-3 must be sequences");
+        }
         return -1;
+    }
     l->seq = list;
     l->items = (ListObj *)AS_OBJ(list);
     l->fds = calloc(l->items->n + 1, sizeof(int));
@@ -116,7 +131,7 @@ static Value select_select(Value *args, int nargs, TupleObj *kwnames)
     double timeout;
     memset(&s, 0, sizeof s);
     if (args_no_kw("select", kwnames) < 0 || args_count("select", nargs, 3, 4) < 0 ||
-        parse_timeout(nargs > 3 ? args[3] : V_NULL, 1.0, &timeout) < 0)
+        parse_timeout(nargs > 3 ? args[3] : V_NULL, 1.0, "a float", &timeout) < 0)
         return V_NULL;
     if (timeout < 0 && nargs > 3 && !IS_NONE(args[3]))
         return err_set(&exc_ValueError, "timeout must be non-negative");
@@ -183,8 +198,11 @@ static Value poll_register(Value *args, int nargs, TupleObj *kwnames)
 {
     int fd, mask = POLLIN | POLLPRI | POLLOUT;
     if (args_no_kw("register", kwnames) < 0 ||
-        args_count("register", nargs - 1, 1, 2) < 0 || fd_of(args[1], &fd) < 0 ||
-        (nargs > 2 && args_int(args[2], &mask) < 0))
+        args_count("register", nargs - 1, 1, 2) < 0 || fd_of(args[1], &fd) < 0)
+        return V_NULL;
+    if (nargs > 2 && !IS_INTLIKE(args[2]))
+        return err_set(&exc_TypeError, "an integer is required");
+    if (nargs > 2 && args_int(args[2], &mask) < 0)
         return V_NULL;
     if (dict_set(poll_self(args[0])->fds, V_INT(fd), V_INT(mask)) < 0)
         return V_NULL;
@@ -249,7 +267,7 @@ static Value poll_poll(Value *args, int nargs, TupleObj *kwnames)
 {
     double timeout;
     if (args_no_kw("poll", kwnames) < 0 || args_count("poll", nargs - 1, 0, 1) < 0 ||
-        parse_timeout(nargs > 1 ? args[1] : V_NULL, 1e-3, &timeout) < 0)
+        parse_timeout(nargs > 1 ? args[1] : V_NULL, 1e-3, "an integer", &timeout) < 0)
         return V_NULL;
     PollObj *self = poll_self(args[0]);
     if (self->polling)
@@ -326,7 +344,6 @@ static ModuleObj *select_module_init(void)
     poll_type.base_hdr.hdr.type = &type_type;
     poll_type.base = &object_type;
     poll_type.module = str_intern_cstr("select");
-    poll_type.base_hdr.dict = dict_new();
     type_add_methods(&poll_type, poll_methods);
     module_add_methods(m, select_methods);
     for (size_t i = 0; i < sizeof poll_constants / sizeof poll_constants[0]; i++)

@@ -246,6 +246,24 @@ static Value sigmod_default_int_handler_fn(Value *args, int nargs, TupleObj *kwn
 
 /* ---- set_wakeup_fd ------------------------------------------------------ */
 
+/* An "i" argument of CPython's PyArg_Parse: its own overflow messages. */
+static int parse_c_int(Value v, int *out)
+{
+    int64_t n;
+    if (args_int64(v, &n) < 0)
+        return -1;
+    if (n > INT32_MAX) {
+        err_set(&exc_OverflowError, "signed integer is greater than maximum");
+        return -1;
+    }
+    if (n < INT32_MIN) {
+        err_set(&exc_OverflowError, "signed integer is less than minimum");
+        return -1;
+    }
+    *out = (int)n;
+    return 0;
+}
+
 static int parse_wakeup_args(Value *args, int nargs, TupleObj *kwnames,
                              int *fd, int *warn)
 {
@@ -253,6 +271,9 @@ static int parse_wakeup_args(Value *args, int nargs, TupleObj *kwnames,
     if (nargs > 1)
         return (err_set(&exc_TypeError, "set_wakeup_fd() takes at most 1 "
                         "positional argument (%d given)", nargs), -1);
+    if (nargs < 1)
+        return (err_set(&exc_TypeError, "set_wakeup_fd() takes exactly 1 "
+                        "positional argument (0 given)"), -1);
     *warn = 1;
     for (int i = 0; i < nkw; i++) {
         StrObj *k = (StrObj *)AS_OBJ(kwnames->items[i]);
@@ -264,10 +285,7 @@ static int parse_wakeup_args(Value *args, int nargs, TupleObj *kwnames,
             return -1;
         *warn = t;
     }
-    if (nargs < 1)
-        return (err_set(&exc_TypeError, "set_wakeup_fd() takes exactly 1 "
-                        "positional argument (0 given)"), -1);
-    return args_int(args[0], fd);
+    return parse_c_int(args[0], fd);
 }
 
 static Value sigmod_set_wakeup_fd(Value *args, int nargs, TupleObj *kwnames)
@@ -319,7 +337,7 @@ static Value sigmod_raise_signal(Value *args, int nargs, TupleObj *kwnames)
 static Value sigmod_strsignal(Value *args, int nargs, TupleObj *kwnames)
 {
     int signum;
-    if (IS_NULL(one_int_arg("strsignal", args, nargs, kwnames, &signum)) ||
+    if (IS_NULL(one_int_arg("_signal.strsignal", args, nargs, kwnames, &signum)) ||
         check_range(signum) < 0)
         return V_NULL;
     errno = 0;
@@ -486,80 +504,63 @@ static Value sigmod_sigwait(Value *args, int nargs, TupleObj *kwnames)
     return ie_to_enum(signals_enum, V_INT(w.signum));
 }
 
-/* struct_siginfo: a read-only record of seven ints, printed as CPython's
- * struct sequence. */
+/* struct_siginfo: a struct sequence, i.e. a tuple of seven ints whose
+ * fields also have names, printed as CPython prints it. */
 static const char *const siginfo_fields[] = {
     "si_signo", "si_code", "si_errno", "si_pid", "si_uid", "si_status",
     "si_band"};
 #define SIGINFO_NFIELDS 7
 
-typedef struct SiginfoObj {
-    Obj hdr;
-    int64_t f[SIGINFO_NFIELDS];
-} SiginfoObj;
-
+/* A copy of tuple's type with its own name, repr and field names. */
 static TypeObj siginfo_type;
 
 static Value siginfo_repr(Value self)
 {
-    SiginfoObj *s = (SiginfoObj *)AS_OBJ(self);
+    TupleObj *t = (TupleObj *)AS_OBJ(self);
     char buf[512];
     int n = snprintf(buf, sizeof buf, "signal.struct_siginfo(");
     for (int i = 0; i < SIGINFO_NFIELDS; i++)
         n += snprintf(buf + n, sizeof buf - (size_t)n, "%s%s=%lld",
-                      i ? ", " : "", siginfo_fields[i], (long long)s->f[i]);
+                      i ? ", " : "", siginfo_fields[i],
+                      (long long)AS_INT(t->items[i]));
     snprintf(buf + n, sizeof buf - (size_t)n, ")");
     return V_OBJ(str_from_cstr(buf));
 }
 
 static Value siginfo_getattr(Value self, StrObj *name)
 {
-    SiginfoObj *s = (SiginfoObj *)AS_OBJ(self);
+    TupleObj *t = (TupleObj *)AS_OBJ(self);
     for (int i = 0; i < SIGINFO_NFIELDS; i++)
         if (strcmp(STR_CSTR(name), siginfo_fields[i]) == 0)
-            return V_INT(s->f[i]);
+            return t->items[i];
     return obj_generic_getattr(self, name);
-}
-
-static Value siginfo_getitem(Value self, Value key)
-{
-    int64_t i;
-    if (args_int64(key, &i) < 0)
-        return V_NULL;
-    if (i < 0)
-        i += SIGINFO_NFIELDS;
-    if (i < 0 || i >= SIGINFO_NFIELDS)
-        return err_set(&exc_IndexError, "tuple index out of range");
-    return V_INT(((SiginfoObj *)AS_OBJ(self))->f[i]);
-}
-
-static int64_t siginfo_len(Value self)
-{
-    (void)self;
-    return SIGINFO_NFIELDS;
 }
 
 static Value siginfo_new(const siginfo_t *info)
 {
-    SiginfoObj *s = gc_alloc(&siginfo_type, sizeof(SiginfoObj));
-    s->f[0] = info->si_signo;
-    s->f[1] = info->si_code;
-    s->f[2] = info->si_errno;
-    s->f[3] = info->si_pid;
-    s->f[4] = info->si_uid;
-    s->f[5] = info->si_status;
-    s->f[6] = info->si_band;
-    return V_OBJ(s);
+    TupleObj *t = tuple_pack(SIGINFO_NFIELDS, V_INT(info->si_signo),
+                             V_INT(info->si_code), V_INT(info->si_errno),
+                             V_INT(info->si_pid), V_INT(info->si_uid),
+                             V_INT(info->si_status), V_INT(info->si_band));
+    t->hdr.type = &siginfo_type;
+    return V_OBJ(t);
 }
 
-static TypeObj siginfo_type = {
-    .name = "struct_siginfo",
-    .instance_size = sizeof(SiginfoObj),
-    .repr = siginfo_repr,
-    .getattr = siginfo_getattr,
-    .getitem = siginfo_getitem,
-    .len = siginfo_len,
-};
+static void siginfo_type_init(void)
+{
+    siginfo_type = tuple_type;
+    siginfo_type.name = "struct_siginfo";
+    siginfo_type.name_str = str_intern_cstr("struct_siginfo");
+    siginfo_type.qualname = siginfo_type.name_str;
+    siginfo_type.module = str_intern_cstr("signal");
+    siginfo_type.base = &tuple_type;
+    siginfo_type.base_hdr.dict = NULL;
+    siginfo_type.flags &= ~TF_BASETYPE;
+    siginfo_type.repr = siginfo_repr;
+    siginfo_type.str = siginfo_repr;
+    siginfo_type.getattr = siginfo_getattr;
+    siginfo_type.new_ = NULL;
+}
 
 static int attempt_sigtimedwait(void *arg, double remaining)
 {
@@ -575,8 +576,8 @@ static int attempt_sigtimedwait(void *arg, double remaining)
 static Value sigmod_sigwaitinfo(Value *args, int nargs, TupleObj *kwnames)
 {
     WaitArgs w;
-    if (args_no_kw("sigwaitinfo", kwnames) < 0 ||
-        args_count("sigwaitinfo", nargs, 1, 1) < 0 ||
+    if (args_no_kw("_signal.sigwaitinfo", kwnames) < 0 ||
+        args_count("_signal.sigwaitinfo", nargs, 1, 1) < 0 ||
         iterable_to_sigset(args[0], &w.mask) < 0)
         return V_NULL;
     int rc = blk_call(attempt_sigtimedwait, &w, -1.0);
@@ -752,9 +753,7 @@ static ModuleObj *signal_module_init(void)
     module_add(m, "ITIMER_REAL", V_INT(ITIMER_REAL));
     module_add(m, "ITIMER_VIRTUAL", V_INT(ITIMER_VIRTUAL));
     module_add(m, "ITIMER_PROF", V_INT(ITIMER_PROF));
-    siginfo_type.base_hdr.hdr.type = &type_type;
-    siginfo_type.base = &object_type;
-    siginfo_type.module = str_intern_cstr("signal");
+    siginfo_type_init();
     module_add(m, "struct_siginfo", V_OBJ(&siginfo_type));
     add_signal_members(m);
     add_enum_constants(m);

@@ -270,6 +270,8 @@ void std_init(int argc, char **argv, int flags)
     osmod_register();
     selectmod_register();
     fhmod_register();
+    dismod_register();
+    threadmod_register();
     /* Installs SIGINT's default_int_handler and ignores SIGPIPE/SIGXFSZ,
      * as CPython does at start-up, before any script code runs. */
     sigmod_startup();

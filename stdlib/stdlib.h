@@ -120,8 +120,23 @@ Value sigmod_default_int_handler(void);
 void osmod_register(void);
 void selectmod_register(void);
 void fhmod_register(void);
+/* The dis module (mod_dis.c).  dis_print_code writes co's listing, and
+ * that of every code object nested in it, to a file-like object (its
+ * write method); 0, or -1 with an exception set.  dis_cpython_checkpoints
+ * (set by cli/ for -X checkpoints=cpython) picks which check points the
+ * listing marks. */
+void dismod_register(void);
+int dis_print_code(CodeObj *co, Value file);
+extern int dis_cpython_checkpoints;
 /* -X faulthandler: enable the fatal-signal traceback dump at start-up. */
 int fhmod_enable_at_startup(void);
+/* The threading and _thread modules (mod_threading.c).  At exit the
+ * main thread waits for every non-daemon thread (threadmod_shutdown);
+ * in a child after fork the forking thread's Thread becomes the main
+ * thread and the others are forgotten. */
+void threadmod_register(void);
+void threadmod_shutdown(void);
+void threadmod_after_fork_child(void);
 /* Called around fork() by os.fork: flush what must not be written twice,
  * and reset thread and signal state in the child. */
 extern void (*os_before_fork_hook)(void);

@@ -18,15 +18,21 @@
  * stored first (SYNC), so the collector marks exactly the live stack and
  * tracebacks, f_lineno and signal handlers see the current instruction.
  */
+/* configure's results: HAVE_COMPUTED_GOTO and the benchmark-only
+ * SIGVM_NO_BREAKER_CHECK.  Without this include both silently stay off. */
+#include "config.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "runtime/sigtrace.h"
 #include "vm/vm.h"
 
 #define LIKELY(x) __builtin_expect(!!(x), 1)
 #define UNLIKELY(x) __builtin_expect(!!(x), 0)
 #define NOINLINE __attribute__((noinline))
+#define ALWAYS_INLINE inline __attribute__((always_inline))
 
 /* ---- Inline cache for LOAD_GLOBAL ----------------------------------- */
 
@@ -187,9 +193,9 @@ static int run_hook(int (*hook)(void), uint32_t bit)
 /* Everything that asked the loop to leave its fast path, in a fixed
  * order.  The frame's lasti and stackdepth are already stored, so the
  * collector and signal handlers see the truth. */
-static NOINLINE int breaker_slow(void)
+static NOINLINE int breaker_slow(uint32_t allowed)
 {
-    uint32_t w = eb_load();
+    uint32_t w = eb_load() & allowed;
     if ((w & EB_SIGNALS) && run_hook(vm_signal_hook, EB_SIGNALS) < 0)
         return -1;
     if ((w & EB_PENDING) && run_hook(vm_pending_hook, EB_PENDING) < 0)
@@ -777,7 +783,7 @@ static NOINLINE Value binary_slow(Value a, Value b, int op)
 /* Ints and floats without a call; V_NULL means "take the slow path" (no
  * exception set), including on int overflow, which the slow path
  * reports. */
-static inline Value binary_fast(Value a, Value b, int op)
+static ALWAYS_INLINE Value binary_fast(Value a, Value b, int op)
 {
     if (op >= BOP_INPLACE)
         op -= BOP_INPLACE;
@@ -795,6 +801,37 @@ static inline Value binary_fast(Value a, Value b, int op)
         case BOP_MUL:
             if (!__builtin_mul_overflow(x, y, &r))
                 return V_INT(r);
+            break;
+        case BOP_FLOORDIV:
+            /* y == -1 is left to the slow path: INT64_MIN // -1
+             * overflows, and C's INT64_MIN % -1 is undefined. */
+            if (y != 0 && y != -1) {
+                int64_t q = x / y;
+                if (x % y != 0 && ((x ^ y) < 0))
+                    q--;
+                return V_INT(q);
+            }
+            break;
+        case BOP_MOD:
+            if (y != 0 && y != -1) {
+                r = x % y;
+                if (r != 0 && ((r ^ y) < 0))
+                    r += y;
+                return V_INT(r);
+            }
+            break;
+        case BOP_RSHIFT:
+            if (y >= 0)
+                return V_INT(y > 63 ? (x < 0 ? -1 : 0) : x >> y);
+            break;
+        case BOP_LSHIFT:
+            if (y >= 0 && y < 63) {
+                /* Shift as unsigned (a negative x must not reach C's
+                 * undefined shift); no bits lost means no overflow. */
+                r = (int64_t)((uint64_t)x << y);
+                if (r >> y == x)
+                    return V_INT(r);
+            }
             break;
         case BOP_AND:
             return V_INT(x & y);
@@ -814,6 +851,10 @@ static inline Value binary_fast(Value a, Value b, int op)
             return V_FLOAT(x - y);
         case BOP_MUL:
             return V_FLOAT(x * y);
+        case BOP_TRUEDIV:
+            if (y != 0.0)
+                return V_FLOAT(x / y);
+            break;
         default:
             break;
         }
@@ -915,16 +956,20 @@ static NOINLINE Value recursion_error(void)
  * still happen at calls and loop back-edges. */
 #define BREAKER_CHECK_ALWAYS() \
     do { \
-        if (UNLIKELY(eb_load())) \
+        if (UNLIKELY(eb_load())) { \
+            breaker_mask = ~0u; \
             goto breaker; \
+        } \
     } while (0)
 #ifdef SIGVM_NO_BREAKER_CHECK
 #define BREAKER_CHECK(mask) ((void)0)
 #else
 #define BREAKER_CHECK(mask) \
     do { \
-        if (UNLIKELY(eb_load() & (mask))) \
+        if (UNLIKELY(eb_load() & (mask))) { \
+            breaker_mask = (mask); \
             goto breaker; \
+        } \
     } while (0)
 #endif
 
@@ -989,9 +1034,12 @@ static NOINLINE Value recursion_error(void)
         cache = code_cache(co); \
     } while (0)
 
+/* Under the CPython policy only EB_TRACE (instruction counting for
+ * --inject and --trace-signals) is seen between check points; the other
+ * bits wait for the next check point. */
 static uint32_t policy_mask(void)
 {
-    return vm_checkpoint_policy == VM_CHECK_EVERY_INSTR ? ~0u : 0u;
+    return vm_checkpoint_policy == VM_CHECK_EVERY_INSTR ? ~0u : EB_TRACE;
 }
 
 Value vm_eval(Frame *f, int throwing)
@@ -1020,6 +1068,7 @@ Value vm_eval(Frame *f, int throwing)
     int oparg;
     uint32_t check_mask = policy_mask();
     (void)check_mask; /* unused when the breaker check is compiled out */
+    uint32_t breaker_mask = ~0u; /* the bits the slow path may act on */
     /* Operands of the shared call sequence (do_call). */
     Value callable, *cargs, *cret;
     int cnargs;
@@ -1035,7 +1084,7 @@ breaker:
      * exception from a handler is raised and what f_lineno reports. */
     f->lasti = (int)(ip - first_instr);
     f->stackdepth = (int)(sp - stack_base);
-    if (breaker_slow() < 0) {
+    if (breaker_slow(breaker_mask) < 0) {
         ip++;
         goto error;
     }
@@ -1339,7 +1388,10 @@ dispatch_nocheck:
             DISPATCH_CP();
         }
         {
+            TrcNativeCall nc; /* what --trace-signals reports */
+            trc_native_enter(&nc, callable, f);
             Value r = call_native(callable, cargs, cnargs, ckw);
+            trc_native_leave(&nc);
             sp = cret;
             if (IS_NULL(r))
                 goto error;

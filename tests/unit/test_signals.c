@@ -208,3 +208,24 @@ Test(signals, startup_ignores_sigpipe_and_keeps_an_ignored_sigint)
     sig_init(native_new("default_int_handler", record, V_NULL, 0));
     cr_assert(IS_OBJ(sig_get_handler(SIGINT)), "a default SIGINT gets the handler");
 }
+
+Test(signals, direct_check_that_raises_rearms_the_breaker)
+{
+    /* A native such as pthread_sigmask calls sig_check directly; when a
+     * handler raises there, the rest must still run at the loop's next
+     * check, even if a nested check cleared the pending request. */
+    handle(SIGUSR1);
+    handle(SIGUSR2);
+    raise_on = SIGUSR1;
+    block(SIGUSR1, SIGUSR2, 0);
+    raise(SIGUSR1);
+    raise(SIGUSR2);
+    unblock_all();
+    eb_clear(EB_SIGNALS); /* as a nested check inside the handler would */
+    cr_assert_eq(sig_check(), -1);
+    err_clear();
+    cr_assert(eb_load() & EB_SIGNALS, "the next check point must look again");
+    cr_assert_eq(sig_handle_pending(), 0);
+    cr_assert_eq(ncalls, 2);
+    cr_assert_eq(calls[1], SIGUSR2);
+}

@@ -1,0 +1,28 @@
+# Only the main thread runs script handlers.  A worker thread can send a
+# signal to the main thread (pthread_kill) or to the process (os.kill);
+# either way the handler runs on the main thread.  A worker may not even
+# install a handler.
+import os
+import signal
+import threading
+
+ran_on = []
+signal.signal(signal.SIGUSR1, lambda signum, frame:
+              ran_on.append(threading.current_thread().name))
+
+
+def worker():
+    signal.pthread_kill(threading.main_thread().ident, signal.SIGUSR1)
+    os.kill(os.getpid(), signal.SIGUSR1)
+    try:
+        signal.signal(signal.SIGUSR2, lambda s, f: None)
+    except ValueError as e:
+        print("worker:", e)
+
+
+t = threading.Thread(target=worker, name="worker")
+t.start()
+t.join()
+while len(ran_on) < 2:  # the second one may still be on its way
+    pass
+print("handlers ran on:", ran_on)

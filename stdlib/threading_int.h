@@ -1,0 +1,40 @@
+/* threading_int.h - what the two halves of the threading module share:
+ * mod_threading.c (Thread and the module functions) and
+ * mod_threading_sync.c (Lock, RLock, Condition, Event, Semaphore).
+ * Private to stdlib/. */
+#ifndef SIGVM_THREADING_INT_H
+#define SIGVM_THREADING_INT_H
+
+#include <semaphore.h>
+
+#include "runtime/runtime.h"
+
+/* _thread.lock: a binary semaphore (value 1: unlocked).  A semaphore,
+ * not a mutex, because sem_wait fails with EINTR when a signal handler
+ * runs on the waiting thread, which PEP 475 needs on the main thread,
+ * and because any thread may release a lock another one acquired. */
+typedef struct TLockObj {
+    InstanceObj base;
+    sem_t sem;
+} TLockObj;
+
+extern TypeObj tlock_type, trlock_type, tcond_type, tevent_type,
+    tsem_type, tbsem_type;
+
+/* Wait for sem: timeout < 0 forever, 0 a single try, else seconds.  The
+ * GIL is released while waiting; on the main thread signal handlers run
+ * on EINTR and a raising one ends the wait (PEP 475).  1 acquired, 0
+ * timed out, -1 with the exception set. */
+int tsync_sem_acquire(sem_t *sem, double timeout);
+
+/* A new lock, unlocked; -1 / NULL never: creation aborts on failure. */
+TLockObj *tlock_new(void);
+/* Acquire as tsync_sem_acquire; release without checks. */
+int tlock_acquire(TLockObj *l, double timeout);
+void tlock_release(TLockObj *l);
+int tlock_is_locked(TLockObj *l);
+
+/* Fill the types' dicts (once) and add the sync classes to module m. */
+void tsync_init(ModuleObj *m);
+
+#endif

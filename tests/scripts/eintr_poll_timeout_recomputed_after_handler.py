@@ -1,0 +1,24 @@
+# PEP 475: poll() interrupted by a non-raising handler is retried with the
+# remaining timeout and returns an empty list.
+import os
+import select
+import signal
+import time
+
+count = [0]
+
+def handler(signum, frame):
+    count[0] += 1
+
+r, w = os.pipe()
+p = select.poll()
+p.register(r, select.POLLIN)
+signal.signal(signal.SIGALRM, handler)
+signal.setitimer(signal.ITIMER_REAL, 0.05, 0.05)
+t0 = time.monotonic()
+result = p.poll(300)
+elapsed = time.monotonic() - t0
+signal.setitimer(signal.ITIMER_REAL, 0)
+print(result)
+print('count >= 1:', count[0] >= 1)
+print('waited the whole timeout:', elapsed >= 0.29)

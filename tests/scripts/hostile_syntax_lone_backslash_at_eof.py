@@ -1,0 +1,2 @@
+# A line continuation with nothing after it.
+x = 1 + \

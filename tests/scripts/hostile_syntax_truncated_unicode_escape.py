@@ -1,0 +1,2 @@
+# A \u escape with three hex digits.
+s = 'ab\u12' + 'c'

@@ -1,0 +1,18 @@
+# ITIMER_PROF counts user+system CPU time and sends SIGPROF; a busy loop runs
+# until the handler has been called 3 times and disarmed the timer.
+import signal
+
+count = [0]
+
+def handler(signum, frame):
+    count[0] += 1
+    if count[0] == 3:
+        signal.setitimer(signal.ITIMER_PROF, 0)
+
+signal.signal(signal.SIGPROF, handler)
+signal.setitimer(signal.ITIMER_PROF, 0.01, 0.01)
+n = 0
+while count[0] < 3:
+    n += 1
+print('count', count[0])
+print(signal.getitimer(signal.ITIMER_PROF))
