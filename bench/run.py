@@ -911,8 +911,9 @@ def main(argv=None):
         print("sigvm: %s  [%s]" % (sigvm_path or sigvm_given, versions.get(SIGVM) or "-"))
         print("python3: %s  [%s]   lua5.4: %s  [%s]" % (
             py_path or "-", versions.get(PY) or "-", lua_path or "-", versions.get(LUA) or "-"))
-        print("median of %d runs (breaker_cost: %d under both sigvm builds); sender: %s" % (
-            args.runs, breaker_runs, sender_desc))
+        print("median of %d runs%s; signal sender: %s" % (
+            args.runs, " (breaker_cost: %d under both sigvm builds)" % breaker_runs
+            if "breaker_cost" in results else "", sender_desc))
         print()
         print(render(rows))
         print()

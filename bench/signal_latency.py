@@ -7,8 +7,11 @@
 # `sigsend latency PID COUNT FD-read-end`. The script installs the handler and
 # writes 'R'; the sender then sends COUNT signals one at a time, each after a
 # short random pause, noting CLOCK_MONOTONIC just before kill(); the handler
-# notes time.perf_counter() (CLOCK_MONOTONIC on Linux) first thing and writes
-# one byte back so the sender knows it may send the next one.
+# notes time.perf_counter() (CLOCK_MONOTONIC on Linux) first thing; back in
+# the busy loop, the script writes one byte to FD so the sender knows it may
+# send the next one. (Acknowledging from the handler itself would let the
+# next signal arrive before the handler returns: handlers would nest, without
+# limit under load, until RecursionError.)
 # Output: the checksum line "signal_latency COUNT" (the number of handler
 # runs), then one handler start time per line; run.py pairs them with the
 # sender's times: latency = handler start - kill() time.
@@ -26,7 +29,6 @@ def handler(signum, frame, now=time.perf_counter):
     global count
     stamps[count] = now()
     count += 1
-    os.write(ack_fd, b"a")
 
 
 def main():
@@ -41,10 +43,14 @@ def main():
     os.write(ack_fd, b"R")
     deadline = time.perf_counter() + 60.0
     x = 1
-    while count < n:
+    acked = 0
+    while acked < n:
         j = 0
         while j < 1000:
             x = (x * 1103515245 + 12345) & 0x7FFFFFFF
+            if count != acked:
+                acked = count
+                os.write(ack_fd, b"a")
             j += 1
         if time.perf_counter() > deadline:
             break

@@ -6,15 +6,16 @@
  *       handler), then COUNT times: sleeps a pseudo-random 20..120 us (so the
  *       signal lands at a random point of the script's busy loop), reads
  *       CLOCK_MONOTONIC, calls kill(PID, SIGUSR1), and waits until the
- *       script's handler writes one byte to FD, so no signal is ever sent
- *       while the previous one is still pending (standard signals coalesce).
+ *       script writes one byte to FD (it does once its handler has run), so
+ *       no signal is ever sent while the previous one is still pending
+ *       (standard signals coalesce).
  *       Prints the COUNT send times as "SECONDS.NANOSECONDS", one a line.
  *       time.perf_counter() is CLOCK_MONOTONIC on Linux, so the runner takes
  *       latency = (handler's perf_counter()) - (send time).
  *
  *   sigsend pingpong PID COUNT FD
  *       Waits for 'R' on FD, then COUNT times: kill(PID, SIGUSR1) and wait
- *       (blocked in poll) for the handler's byte on FD, then the next kill at
+ *       (blocked in poll) for the script's byte on FD, then the next kill at
  *       once. One signal is in flight at a time: a flood of back-to-back
  *       kill()s would only measure the kernel (it coalesces the signals and
  *       livelocks the target in signal delivery). Blocking rather than

@@ -754,7 +754,11 @@ static void print_error_text(FILE *out, const SyntaxErrorInfo *err)
     /* CPython's text keeps the line's newline; err->text does not. */
     int line_size = len + 1;
     int offset = err->offset, end = err->end_offset;
-    if (err->end_lineno > err->lineno)
+    /* CPython reads the end of the range of SyntaxError itself only, not
+     * of IndentationError or TabError. */
+    if (err->kind != SYNTAX_ERR_SYNTAX)
+        end = -1;
+    else if (err->end_lineno > err->lineno)
         end = line_size;
     if (end > line_size + 1)
         end = line_size + 1;
@@ -767,7 +771,18 @@ static void print_error_text(FILE *out, const SyntaxErrorInfo *err)
     }
     if (offset > len)
         offset = len;
-    fprintf(out, "    %s\n", text);
+    /* Show only the line of a multi-line text that holds the caret. */
+    for (;;) {
+        const char *nl = strchr(text, '\n');
+        if (!nl || nl - text >= offset)
+            break;
+        int skip = (int)(nl - text) + 1;
+        text += skip;
+        len -= skip;
+        offset -= skip;
+    }
+    const char *nl = strchr(text, '\n');
+    fprintf(out, "    %.*s\n", nl ? (int)(nl - text) : len, text);
     if (offset < 0)
         return;
     fputs("    ", out);
@@ -780,11 +795,10 @@ static void print_error_text(FILE *out, const SyntaxErrorInfo *err)
 
 void ast_error_print(FILE *out, const SyntaxErrorInfo *err)
 {
-    fprintf(out, "  File \"%s\", line %d\n",
-            err->filename ? err->filename : "<string>", err->lineno);
-    if (err->text && err->offset > 0)
+    if (err->lineno > 0)
+        fprintf(out, "  File \"%s\", line %d\n",
+                err->filename ? err->filename : "<string>", err->lineno);
+    if (err->text && err->lineno > 0)
         print_error_text(out, err);
-    else if (err->text)
-        fprintf(out, "    %s\n", err->text + strspn(err->text, " \t\f"));
     fprintf(out, "%s: %s\n", ast_error_kind_name(err->kind), err->msg);
 }

@@ -54,6 +54,10 @@ typedef struct Parser {
     Scope scope;
     SyntaxErrorInfo deferred;
     bool in_fstring;        /* parsing a replacement field of an f-string */
+    /* The replacement field being parsed: its text, and where it starts. */
+    const char *field, *field_end;
+    int field_lineno, field_col;
+    int string_col;         /* column of the string token holding it */
     AstNode *pending_yield; /* first yield since the last comprehension check */
     /* The recorded error is at the end of the input: for the REPL, more
      * input might have fixed it. */
@@ -82,6 +86,37 @@ typedef struct NodeVec {
 
 /* Record an error with CPython's 1-based character offsets, unless one
  * is recorded already. */
+/* CPython 3.11 parses an f-string's replacement field as the separate
+ * text "(field)", and its errors show that text, with columns counted in
+ * it.  Rewrite `err` (located in the file) that way; `chars` says whether
+ * its offsets count characters rather than bytes. */
+static void relocate_to_field(const Parser *p, SyntaxErrorInfo *err, bool chars)
+{
+    if (err->lineno != p->field_lineno) {
+        /* Later lines of a multi-line field keep their text, and CPython
+         * shifts their columns by the string's, often off the line. */
+        err->offset -= p->string_col;
+        err->end_offset = 0;
+        return;
+    }
+    size_t n = (size_t)(p->field_end - p->field);
+    char *text = malloc(n + 3);
+    if (!text)
+        return;
+    text[0] = '(';
+    memcpy(text + 1, p->field, n);
+    text[n + 1] = ')';
+    text[n + 2] = '\0';
+    free(err->text);
+    err->text = text;
+    const char *line_start = p->field - p->field_col;
+    int shift = chars ? lex_char_offset(line_start, (size_t)p->field_col) : p->field_col;
+    if (err->offset > 0)
+        err->offset -= shift - 1;
+    if (err->end_offset > 0 && err->end_lineno == err->lineno)
+        err->end_offset -= shift - 1;
+}
+
 static void raise_raw(Parser *p, SyntaxErrorKind kind, int lineno, int offset,
                       int end_lineno, int end_offset, const char *msg)
 {
@@ -94,6 +129,8 @@ static void raise_raw(Parser *p, SyntaxErrorKind kind, int lineno, int offset,
                   end_offset, line, line ? line + len : NULL, "%s%s",
                   p->in_fstring && kind == SYNTAX_ERR_SYNTAX ? "f-string: " : "",
                   msg);
+    if (p->in_fstring)
+        relocate_to_field(p, p->err, false);
 }
 
 /* The 1-based offset CPython 3.11 reports for byte column `col`.  Its
@@ -1838,15 +1875,24 @@ static AstNode *fstring_expression(Parser *p, const char *start,
         return NULL;
     }
     Lexer lx;
-    lex_init_expr(&lx, p->text_lx, start, end, line_of(t, start));
+    int lineno = line_of(t, start);
+    lex_init_expr(&lx, p->text_lx, start, end, lineno);
+    Parser saved = *p;
+    p->field = start;
+    p->field_end = end;
+    p->field_lineno = lineno;
+    p->field_col = (int)(start - lx.line_start);
+    p->string_col = t->col;
     LexToken *toks;
     size_t ntoks;
+    bool failed_before = p->failed;
     if (tokenize(p, &lx, &toks, &ntoks, true) < 0) {
+        if (!failed_before && p->err->kind == SYNTAX_ERR_SYNTAX)
+            relocate_to_field(p, p->err, true);
         lex_free(&lx);
         return NULL;
     }
     /* Parse with the field's tokens, then resume the outer ones. */
-    Parser saved = *p;
     p->lx = &lx;
     p->toks = toks;
     p->ntoks = ntoks;

@@ -10,7 +10,7 @@ seen = []
 
 def handler(signum, frame):
     seen.append(signum)
-    print("handler: running on line", frame.f_lineno, "of the loop below")
+    print("handler: interrupted", frame.f_code.co_name, "inside the loop")
 
 
 signal.signal(signal.SIGALRM, handler)

@@ -7,15 +7,23 @@ import signal
 import threading
 
 ran_on = []
-signal.signal(signal.SIGUSR1, lambda signum, frame:
-              ran_on.append(threading.current_thread().name))
+
+
+def handler(signum, frame):
+    ran_on.append((signal.Signals(signum).name,
+                   threading.current_thread().name))
+
+
+# Two different signals: two arrivals of one signal could be coalesced.
+signal.signal(signal.SIGUSR1, handler)
+signal.signal(signal.SIGUSR2, handler)
 
 
 def worker():
     signal.pthread_kill(threading.main_thread().ident, signal.SIGUSR1)
-    os.kill(os.getpid(), signal.SIGUSR1)
+    os.kill(os.getpid(), signal.SIGUSR2)
     try:
-        signal.signal(signal.SIGUSR2, lambda s, f: None)
+        signal.signal(signal.SIGHUP, lambda s, f: None)
     except ValueError as e:
         print("worker:", e)
 
@@ -25,4 +33,4 @@ t.start()
 t.join()
 while len(ran_on) < 2:  # the second one may still be on its way
     pass
-print("handlers ran on:", ran_on)
+print("handlers ran on:", sorted(ran_on))

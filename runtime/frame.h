@@ -45,6 +45,9 @@ typedef struct Frame {
     uint8_t escaped;        /* a script may hold this frame */
     uint8_t finished;       /* it has returned or raised out */
     uint8_t is_gen;         /* owned by a generator */
+    uint8_t init_call;      /* an __init__ the VM runs for a class call:
+                               its result is checked and dropped, as the
+                               instance is on the caller's stack */
     Block blocks[FRAME_MAXBLOCKS];
     /* code->nlocals fast locals, then code->ncells + code->nfrees cells
      * (CellObj values), then code->stacksize stack slots. */

@@ -65,6 +65,18 @@
  *  - CALL_FUNCTION_KW: TOS is a tuple of keyword names; below it the
  *    positional arguments then one value per keyword, in the order of the
  *    tuple.  This is exactly NativeFn's calling convention.
+ *
+ * The superinstructions at the end of the list never appear in a code
+ * object's instructions, so the compiler and the disassembler never meet
+ * them.  The VM writes one over the first word of a group of instructions
+ * on one line, in its private copy of the code (vm/quicken.c), and it
+ * executes the whole group, reading the later words' arguments and
+ * skipping them; the later words stay in place, so a jump into the middle
+ * of a group runs the rest of it one instruction at a time.  Each name
+ * spells its group (FAST = LOAD_FAST, CONST = LOAD_CONST, BINOP =
+ * BINARY_OP, COMPARE = COMPARE_OP, JUMP = POP_JUMP_IF_FALSE, RETURN =
+ * RETURN_VALUE); the argument is the first word's, and the effects are
+ * the group's.
  */
 #ifndef SIGVM_OPCODES_H
 #define SIGVM_OPCODES_H
@@ -155,7 +167,17 @@
     OP(LOAD_ASSERTION_ERROR, 1, OP_NOJUMP) \
     OP(SETUP_WITH, 1, 2) \
     OP(WITH_EXCEPT_START, 1, OP_NOJUMP) \
-    OP(PRINT_EXPR, -1, OP_NOJUMP)
+    OP(PRINT_EXPR, -1, OP_NOJUMP) \
+    /* Superinstructions: never emitted by the compiler (see below). */ \
+    OP(LOAD_FAST_LOAD_FAST, 2, OP_NOJUMP) \
+    OP(LOAD_FAST_LOAD_CONST, 2, OP_NOJUMP) \
+    OP(FAST_CONST_BINOP, 1, OP_NOJUMP) \
+    OP(FAST_FAST_BINOP, 1, OP_NOJUMP) \
+    OP(FAST_CONST_COMPARE_JUMP, 0, 0) \
+    OP(COMPARE_JUMP_IF_FALSE, -2, -2) \
+    OP(STORE_FAST_LOAD_FAST, 0, OP_NOJUMP) \
+    OP(RETURN_FAST, 0, OP_NOJUMP) \
+    OP(RETURN_CONST, 0, OP_NOJUMP)
 
 typedef enum Opcode {
 #define OPCODE_ENUM(name, effect, jump_effect) OP_##name,

@@ -158,7 +158,7 @@ int trc_write_json(const TrcRecord *r, const char *path)
 #define SVG_W 960
 #define SVG_LEFT 130
 #define SVG_RIGHT 30
-#define SVG_TOP 56
+#define SVG_TOP 64
 #define LANE_H 84
 
 typedef struct Axis {
@@ -265,10 +265,10 @@ static void svg_head(FILE *f, const TrcRecord *r, int height)
     fprintf(f, "<text x=\"12\" y=\"22\" font-size=\"15\" "
                "font-weight=\"bold\">sigvm ");
     svg_text(f, r->program ? r->program : "");
-    fprintf(f, "</text>\n<text x=\"12\" y=\"40\" fill=\"#555\">red: signal "
-               "arrives (C handler); green: script handler on the main "
-               "thread; orange arrow: the deferral; grey: blocked in a "
-               "call.  Time axis compressed between events.</text>\n");
+    fprintf(f, "</text>\n<text x=\"12\" y=\"40\" fill=\"#555\">red: a "
+               "signal arrives (its C handler runs); green: the script "
+               "handler on the main thread; orange: the deferral; grey: "
+               "blocked in a call</text>\n");
 }
 
 static void svg_lanes(FILE *f, const TrcRecord *r, const Axis *ax)
@@ -326,7 +326,8 @@ static void svg_handlers(FILE *f, const TrcRecord *r, const Axis *ax)
                 ax0, ay, (ax0 + x0) / 2, top, x0, y);
         fprintf(f, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"10\" "
                    "fill=\"#d9480f\">deferred %llu instr, %.0f us</text>\n",
-                (ax0 + x0) / 2 - 30, top + 2, (unsigned long long)h->deferred,
+                (ax0 + x0) / 2 - 30, top + 2 - 11 * (i % 2),
+                (unsigned long long)h->deferred,
                 us(h->t0_ns - a->t_ns));
     }
 }
@@ -352,9 +353,10 @@ static void svg_ticks(FILE *f, const Axis *ax, double y)
     fprintf(f, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" "
                "stroke=\"#868e96\"/>\n",
             SVG_LEFT, y, SVG_W - SVG_RIGHT, y);
-    double last = -1e9;
+    double last = -1e9, end = ax->x[ax->n - 1];
     for (int i = 0; i < ax->n; i++) {
-        if (ax->x[i] - last < 60 && i != ax->n - 1)
+        /* Ticks 70 px apart at least; the last one always shows. */
+        if (i != ax->n - 1 && (ax->x[i] - last < 70 || end - ax->x[i] < 70))
             continue;
         last = ax->x[i];
         fprintf(f, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" "

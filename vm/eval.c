@@ -67,8 +67,16 @@ typedef struct AttrCache {
 } AttrCache;
 
 typedef struct VmCache {
+    uint32_t *qcode;  /* the instructions with superinstructions fused in
+                         (quicken.c): what the loop executes */
     int32_t *slot_of; /* per instruction: its cache entry, or -1 */
     int nentries;
+    /* What a call needs to know about the code, computed once. */
+    int nfixed;       /* locals, cells and free variables */
+    int nslots;       /* nfixed plus the value stack */
+    int frame_class;  /* vm_frame_class(nslots) */
+    int simple;       /* a plain function whose parameters are exactly its
+                         positional arguments (is_simple_code) */
     AttrCache *attrs;
     GlobalCache entries[];
 } VmCache;
@@ -120,13 +128,22 @@ static VmCache *cache_build(CodeObj *co)
     }
     size_t gsize = sizeof(VmCache) + (size_t)ng * sizeof(GlobalCache);
     size_t asize = (size_t)na * sizeof(AttrCache);
-    VmCache *c = calloc(1, gsize + asize + (size_t)co->ncode * sizeof(int32_t));
+    size_t isize = (size_t)co->ncode * sizeof(int32_t);
+    VmCache *c = calloc(1, gsize + asize + isize + (size_t)co->ncode * sizeof(uint32_t));
     if (c == NULL) {
         fputs("sigvm: out of memory\n", stderr);
         abort();
     }
     c->attrs = (AttrCache *)((char *)c + gsize);
     c->slot_of = (int32_t *)((char *)c + gsize + asize);
+    c->qcode = (uint32_t *)((char *)c + gsize + asize + isize);
+    vm_quicken(co, c->qcode);
+    c->nfixed = co->nlocals + co->ncells + co->nfrees;
+    c->nslots = vm_frame_slots(co);
+    c->frame_class = vm_frame_class(c->nslots);
+    c->simple = !(co->flags & (CO_VARARGS | CO_VARKEYWORDS | CO_GENERATOR |
+                               CO_CLASSBODY)) &&
+                co->kwonlyargcount == 0 && co->ncells == 0 && co->nfrees == 0;
     c->nentries = ng;
     ng = na = 0;
     for (int i = 0; i < co->ncode; i++) {
@@ -944,6 +961,57 @@ static inline int is_simple_code(const CodeObj *co)
            co->kwonlyargcount == 0 && co->ncells == 0 && co->nfrees == 0;
 }
 
+/* The frame for a call of a simple function (VmCache.simple) with
+ * exactly its positional arguments: vm_frame_new without recomputing
+ * what the code's cache already knows. */
+static ALWAYS_INLINE Frame *simple_frame(FuncObj *fn, const VmCache *cc,
+                                         DictObj *builtins, const Value *args,
+                                         int nargs)
+{
+    int cls = cc->frame_class;
+    Frame *nf;
+    if (LIKELY(cls <= VM_FRAME_NCLASSES && vm_free_frames[cls] != NULL)) {
+        nf = vm_free_frames[cls];
+        vm_free_frames[cls] = nf->back;
+        vm_free_count[cls]--;
+    } else {
+        nf = vm_frame_alloc(cc->nslots);
+    }
+    nf->code = fn->code;
+    nf->func = fn;
+    nf->globals = fn->globals;
+    nf->builtins = fn->builtins ? fn->builtins : builtins;
+    nf->locals = NULL;
+    nf->lasti = -1;
+    nf->stackdepth = 0;
+    nf->nblocks = 0;
+    nf->escaped = 0;
+    nf->finished = 0;
+    nf->is_gen = 0;
+    nf->init_call = 0;
+    int i = 0;
+    for (; i < nargs; i++)
+        nf->slots[i] = args[i];
+    for (; i < cc->nfixed; i++)
+        nf->slots[i] = V_NULL;
+    return nf;
+}
+
+/* The class's own __init__ when calling the class can run it as a frame
+ * of this loop (a plain script function); V_NULL otherwise.  Mirrors
+ * type.c's lookup on the script-defined part of the chain. */
+static inline FuncObj *inline_init(TypeObj *t)
+{
+    if (!(t->flags & TF_HEAPTYPE) || t->new_ == NULL)
+        return NULL;
+    for (TypeObj *p = t; p && (p->flags & TF_HEAPTYPE); p = p->base) {
+        Value v = dict_get_str(p->base_hdr.dict, rt_names.init);
+        if (!IS_NULL(v))
+            return is_plain_func(v) ? (FuncObj *)AS_OBJ(v) : NULL;
+    }
+    return NULL;
+}
+
 static NOINLINE Value recursion_error(void)
 {
     return err_set(&exc_RecursionError, "maximum recursion depth exceeded");
@@ -1024,14 +1092,32 @@ static NOINLINE Value recursion_error(void)
 #define LOAD_FRAME() \
     do { \
         co = f->code; \
-        first_instr = co->code; \
+        cache = code_cache(co); \
+        first_instr = cache->qcode; \
         ip = first_instr + f->lasti + 1; \
         stack_base = FRAME_STACK(f); \
         sp = stack_base + f->stackdepth; \
         locals = f->slots; \
         consts = co->consts; \
         names = co->names; \
-        cache = code_cache(co); \
+    } while (0)
+
+/* Enter nf, a fresh frame of fn whose code's cache is cc, called from
+ * the frame f whose stack ends at `top`. */
+#define ENTER_FRAME(nf, fn, cc, top) \
+    do { \
+        f->stackdepth = (int)((top) - stack_base); \
+        (nf)->back = f; \
+        ts->frame = (nf); \
+        ts->depth++; \
+        f = (nf); \
+        co = (fn)->code; \
+        cache = (cc); \
+        first_instr = ip = (cc)->qcode; \
+        locals = f->slots; \
+        stack_base = sp = locals + (cc)->nfixed; \
+        consts = co->consts; \
+        names = co->names; \
     } while (0)
 
 /* Under the CPython policy only EB_TRACE (instruction counting for
@@ -1089,12 +1175,23 @@ breaker:
         goto error;
     }
     check_mask = policy_mask();
-    DISPATCH_NOCHECK();
+    /* Run the original instruction, not a superinstruction: whoever set
+     * the breaker (tracing, instruction counting) sees each instruction
+     * of the code object (quicken.c). */
+    instr = co->code[ip - first_instr];
+    ip++;
+    oparg = INSTR_ARG(instr);
+#ifdef HAVE_COMPUTED_GOTO
+    goto *labels[INSTR_OP(instr)];
+#else
+    goto dispatch_switch;
+#endif
 
 #ifndef HAVE_COMPUTED_GOTO
 dispatch_nocheck:
     instr = *ip++;
     oparg = INSTR_ARG(instr);
+dispatch_switch:
     switch (INSTR_OP(instr)) {
 #endif
 
@@ -1366,29 +1463,67 @@ dispatch_nocheck:
                 goto error;
             }
             FuncObj *fn = (FuncObj *)AS_OBJ(callable);
+            VmCache *cc = code_cache(fn->code);
             Frame *nf;
-            if (ckw == NULL && cnargs == fn->code->argcount &&
-                is_simple_code(fn->code)) {
-                nf = vm_frame_new(fn->code, fn->globals,
-                                  fn->builtins ? fn->builtins : f->builtins,
-                                  NULL, fn);
-                for (int i = 0; i < cnargs; i++)
-                    nf->slots[i] = cargs[i];
+            if (LIKELY(ckw == NULL && cc->simple &&
+                       cnargs == fn->code->argcount)) {
+                nf = simple_frame(fn, cc, f->builtins, cargs, cnargs);
             } else {
                 nf = vm_frame_for_call(fn, cargs, cnargs, ckw);
                 if (nf == NULL)
                     goto error;
             }
-            f->stackdepth = (int)(cret - stack_base);
-            nf->back = f;
-            ts->frame = nf;
-            ts->depth++;
-            f = nf;
-            LOAD_FRAME();
+            ENTER_FRAME(nf, fn, cc, cret);
             DISPATCH_CP();
+        }
+        /* Calling a script class whose __init__ is a script function:
+         * make the instance, leave it in the callable's slot (rooted, and
+         * the call's result) and run __init__ as a frame of this loop,
+         * marked so that its return checks and drops its result.  The
+         * same steps and errors as type.c's type_call.  Only where the
+         * arguments follow the callable's slot (not after CALL_METHOD's
+         * NULL), so that slot can hold self for __init__. */
+        if (IS_TYPE(callable, type_type) && cret == cargs - 1) {
+            TypeObj *t = (TypeObj *)AS_OBJ(callable);
+            FuncObj *init = inline_init(t);
+            if (init != NULL) {
+                if (UNLIKELY(ts->depth >= ts_recursion_limit)) {
+                    recursion_error();
+                    goto error;
+                }
+                Value obj = t->new_(callable, cargs, cnargs, ckw);
+                if (IS_NULL(obj))
+                    goto error;
+                cret[0] = obj;
+                if (val_isinstance(obj, t) != 1) {
+                    sp = cret + 1;
+                    DISPATCH_CP();
+                }
+                VmCache *cc = code_cache(init->code);
+                Frame *nf;
+                if (LIKELY(ckw == NULL && cc->simple &&
+                           cnargs + 1 == init->code->argcount)) {
+                    nf = simple_frame(init, cc, f->builtins, cret, cnargs + 1);
+                } else {
+                    nf = vm_frame_for_call(init, cret, cnargs + 1, ckw);
+                    if (nf == NULL) {
+                        sp = cret + 1;
+                        goto error;
+                    }
+                }
+                nf->init_call = 1;
+                ENTER_FRAME(nf, init, cc, cret + 1);
+                DISPATCH_CP();
+            }
         }
         {
             TrcNativeCall nc; /* what --trace-signals reports */
+            /* Read before the call: call_native overwrites the stack
+             * slot of a bound native with its self, so nothing roots the
+             * callable while it runs, and a collection on another thread
+             * (or in a nested loop) may free it. */
+            int no_check = IS_TYPE(callable, native_type) &&
+                (((NativeObj *)AS_OBJ(callable))->flags & NATIVE_NO_CHECK);
             trc_native_enter(&nc, callable, f);
             Value r = call_native(callable, cargs, cnargs, ckw);
             trc_native_leave(&nc);
@@ -1396,8 +1531,7 @@ dispatch_nocheck:
             if (IS_NULL(r))
                 goto error;
             PUSH(r);
-            if (IS_TYPE(callable, native_type) &&
-                (((NativeObj *)AS_OBJ(callable))->flags & NATIVE_NO_CHECK))
+            if (no_check)
                 DISPATCH();
             DISPATCH_CP();
         }
@@ -1486,6 +1620,7 @@ dispatch_nocheck:
     }
 
     TARGET(COMPARE_OP) {
+    L_COMPARE_OP_GENERIC:;
         Value a = SECOND(), b = TOP();
         Value r;
         if (IS_INT(a) && IS_INT(b)) {
@@ -1775,6 +1910,7 @@ dispatch_nocheck:
     }
 
     TARGET(RETURN_VALUE) {
+    L_RETURN_VALUE_BODY:;
         Value r = POP();
         f->lasti = INDEX();
         f->stackdepth = 0;
@@ -1782,11 +1918,31 @@ dispatch_nocheck:
         if (f == entry)
             return r;
         Frame *caller = f->back;
+        int init_call = f->init_call;
         ts->frame = caller;
         ts->depth--;
-        vm_frame_release(f);
+        /* vm_frame_release, with the size class from the cache. */
+        int cls = cache->frame_class;
+        if (!f->escaped && !f->is_gen && cls <= VM_FRAME_NCLASSES &&
+            vm_free_count[cls] < VM_FRAME_LIST_CAP) {
+            f->code = NULL;
+            f->back = vm_free_frames[cls];
+            vm_free_frames[cls] = f;
+            vm_free_count[cls]++;
+        }
         f = caller;
         LOAD_FRAME();
+        if (UNLIKELY(init_call)) {
+            /* The instance is already on the stack (see do_call); the
+             * native type_call would check here and then return. */
+            if (!IS_NONE(r)) {
+                err_set(&exc_TypeError,
+                        "__init__() should return None, not '%s'",
+                        val_type_name(r));
+                goto error;
+            }
+            DISPATCH_CP();
+        }
         PUSH(r);
         DISPATCH();
     }
@@ -1975,6 +2131,130 @@ dispatch_nocheck:
         sp--;
         DISPATCH();
     }
+
+    /* Superinstructions (quicken.c).  ip points at the group's second
+     * word; ARG_AT(k) is the argument of word k after the first.  When a
+     * group cannot finish on its fast path, it leaves the stack as its
+     * parts so far would have, points ip at the next part and dispatches
+     * it without a breaker test (the group is atomic). */
+#define ARG_AT(k) INSTR_ARG(ip[(k) - 1])
+#define LOAD_LOCAL_OR_FAIL(v, i) \
+    do { \
+        (v) = locals[i]; \
+        if (UNLIKELY(IS_NULL(v))) { \
+            unbound_local(co, (i)); \
+            goto error; \
+        } \
+    } while (0)
+
+    TARGET(LOAD_FAST_LOAD_FAST) {
+        Value a, b;
+        LOAD_LOCAL_OR_FAIL(a, oparg);
+        PUSH(a);
+        b = locals[ARG_AT(1)];
+        if (UNLIKELY(IS_NULL(b)))
+            DISPATCH_NOCHECK();
+        PUSH(b);
+        ip++;
+        DISPATCH();
+    }
+
+    TARGET(LOAD_FAST_LOAD_CONST) {
+        Value a;
+        LOAD_LOCAL_OR_FAIL(a, oparg);
+        sp[0] = a;
+        sp[1] = consts[ARG_AT(1)];
+        sp += 2;
+        ip++;
+        DISPATCH();
+    }
+
+    TARGET(FAST_CONST_BINOP) {
+        Value a;
+        LOAD_LOCAL_OR_FAIL(a, oparg);
+        Value b = consts[ARG_AT(1)];
+        Value r = binary_fast(a, b, ARG_AT(2));
+        if (UNLIKELY(IS_NULL(r))) {
+            PUSH(a);
+            PUSH(b);
+            ip++;
+            DISPATCH_NOCHECK();
+        }
+        PUSH(r);
+        ip += 2;
+        DISPATCH();
+    }
+
+    TARGET(FAST_FAST_BINOP) {
+        Value a, b;
+        LOAD_LOCAL_OR_FAIL(a, oparg);
+        b = locals[ARG_AT(1)];
+        Value r = IS_NULL(b) ? V_NULL : binary_fast(a, b, ARG_AT(2));
+        if (UNLIKELY(IS_NULL(r))) {
+            PUSH(a);
+            DISPATCH_NOCHECK();
+        }
+        PUSH(r);
+        ip += 2;
+        DISPATCH();
+    }
+
+    TARGET(FAST_CONST_COMPARE_JUMP) {
+        Value a;
+        LOAD_LOCAL_OR_FAIL(a, oparg);
+        Value b = consts[ARG_AT(1)];
+        if (UNLIKELY(!IS_INT(a) || !IS_INT(b))) {
+            PUSH(a);
+            PUSH(b);
+            ip++;
+            DISPATCH_NOCHECK();
+        }
+        int t = compare_ints(AS_INT(a), AS_INT(b), ARG_AT(2));
+        int target = ARG_AT(3);
+        ip += 3;
+        if (!t)
+            JUMP_DISPATCH(target);
+        DISPATCH();
+    }
+
+    TARGET(COMPARE_JUMP_IF_FALSE) {
+        Value a = SECOND(), b = TOP();
+        if (UNLIKELY(!IS_INT(a) || !IS_INT(b)))
+            goto L_COMPARE_OP_GENERIC;
+        int t = compare_ints(AS_INT(a), AS_INT(b), oparg);
+        int target = ARG_AT(1);
+        sp -= 2;
+        ip++;
+        if (!t)
+            JUMP_DISPATCH(target);
+        DISPATCH();
+    }
+
+    TARGET(STORE_FAST_LOAD_FAST) {
+        locals[oparg] = POP();
+        Value v = locals[ARG_AT(1)];
+        if (UNLIKELY(IS_NULL(v)))
+            DISPATCH_NOCHECK();
+        PUSH(v);
+        ip++;
+        DISPATCH();
+    }
+
+    TARGET(RETURN_FAST) {
+        Value v;
+        LOAD_LOCAL_OR_FAIL(v, oparg);
+        PUSH(v);
+        ip++;
+        goto L_RETURN_VALUE_BODY;
+    }
+
+    TARGET(RETURN_CONST) {
+        PUSH(consts[oparg]);
+        ip++;
+        goto L_RETURN_VALUE_BODY;
+    }
+#undef ARG_AT
+#undef LOAD_LOCAL_OR_FAIL
 
 #ifndef HAVE_COMPUTED_GOTO
     default:

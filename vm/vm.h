@@ -131,6 +131,7 @@ static inline Frame *vm_frame_new(CodeObj *co, DictObj *globals,
     f->escaped = 0;
     f->finished = 0;
     f->is_gen = 0;
+    f->init_call = 0;
     int nfixed = co->nlocals + co->ncells + co->nfrees;
     for (int i = 0; i < nfixed; i++)
         f->slots[i] = V_NULL;
@@ -171,6 +172,10 @@ Value vm_eval(Frame *f, int throwing);
 Value vm_stopiteration_value(Value exc);
 /* Link f above the current frame, run it and unlink it. */
 Value vm_run_frame(Frame *f);
+
+/* quicken.c: write co's instructions to out (co->ncode words) with the
+ * superinstructions of opcodes.h fused in. */
+void vm_quicken(const CodeObj *co, uint32_t *out);
 
 /* gen.c */
 void gen_init(void);

@@ -4,11 +4,11 @@ import os
 import signal
 
 got = []
-old = signal.signal(signal.SIGINT, lambda s, f: got.append(s))
+signal.signal(signal.SIGINT, lambda s, f: got.append(s))
 signal.raise_signal(signal.SIGINT)
 os.kill(os.getpid(), signal.SIGINT)
 print('custom handler calls', got)
-signal.signal(signal.SIGINT, old)
+signal.signal(signal.SIGINT, signal.default_int_handler)
 try:
     signal.raise_signal(signal.SIGINT)
 except KeyboardInterrupt:

@@ -10,6 +10,8 @@ def child():
     finally:
         print('child finally')
 
+# Explicit, in case the test runner started us with SIGINT ignored.
+signal.signal(signal.SIGINT, signal.default_int_handler)
 sys.stdout.flush()
 pid = os.fork()
 if pid == 0:

@@ -12,6 +12,8 @@ def f():
         print('finally runs')
     print('not reached')
 
+# Explicit, in case the test runner started us with SIGINT ignored.
+signal.signal(signal.SIGINT, signal.default_int_handler)
 print('start')
 sys.stdout.flush()
 f()

@@ -9,6 +9,8 @@ for sig in (signal.SIGUSR1, signal.SIGHUP, signal.SIGALRM, signal.SIGKILL,
     sys.stdout.flush()
     pid = os.fork()
     if pid == 0:
+        if sig != signal.SIGKILL:
+            signal.signal(sig, signal.SIG_DFL)
         os.kill(os.getpid(), sig)
         os._exit(7)
     _, status = os.waitpid(pid, 0)
