@@ -483,7 +483,7 @@ def fmt(value, unit):
     if unit == "ms":
         return "%.2f ms" % value
     if unit == "MB":
-        return "%.2f MB" % value
+        return "%.3f MB" % value
     if unit == "us":
         return "%.1f us" % value
     if unit == "%":
@@ -550,7 +550,10 @@ def render(rows):
                 cells.append(fmt(v, row["unit"]))
         for key in ("sigvm_over_python3", "sigvm_over_lua"):
             v = row[key]
-            cells.append("%.2fx" % v if v is not None else "-")
+            if v is None:
+                cells.append("-")
+            else:
+                cells.append(("%.2fx" if v >= 0.1 else "%.2gx") % v)
         cells.append(row["target"] or "-")
         cells.append(row["verdict"])
         lines.append(cells)
@@ -872,7 +875,10 @@ def main(argv=None):
             cells = results["breaker_cost"]
             normal, nob = cells[SIGVM].median(), cells[NOBRK].median()
             cost = (normal / nob - 1.0) if (normal and nob) else None
-            breaker = {"sigvm_s": normal, "nobreaker_s": nob, "cost": cost,
+            mins = (min(cells[SIGVM].values) if cells[SIGVM].values and not cells[SIGVM].failed else None,
+                    min(cells[NOBRK].values) if cells[NOBRK].values and not cells[NOBRK].failed else None)
+            cost_min = (mins[0] / mins[1] - 1.0) if all(mins) else None
+            breaker = {"sigvm_s": normal, "nobreaker_s": nob, "cost": cost, "cost_of_minimums": cost_min,
                        "runs": breaker_runs, "nobreaker_path": nobrk_path,
                        "sigvm_times": cells[SIGVM].values, "nobreaker_times": cells[NOBRK].values}
             if cells[NOBRK].failed:
@@ -883,8 +889,9 @@ def main(argv=None):
             rows.append(row)
             if normal and nob:
                 notes.append("breaker cost: breaker_cost.py median %.3f s with the check, %.3f s "
-                             "without (--disable-breaker-check), %d runs each, interleaved" % (
-                                 normal, nob, breaker_runs))
+                             "without (--disable-breaker-check), %d runs each, interleaved; "
+                             "from the fastest runs instead (less hurt by a busy machine): %+.1f%%" % (
+                                 normal, nob, breaker_runs, cost_min * 100))
 
         if "startup" in results:
             cur[0] = "startup (-c pass)"

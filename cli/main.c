@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "cli/tools.h"
+#include "cli/repl.h"
 #include "compiler/compiler.h"
 #include "runtime/blocking.h"
 #include "runtime/gil.h"
@@ -24,6 +25,7 @@
 #include "vm/vm.h"
 
 #define CLI_VERSION "sigvm 0.1.0 (Python 3.11 subset)"
+#define CLI_BANNER CLI_VERSION " on linux; type exit() or Ctrl-D to leave."
 
 typedef enum { RUN_FILE, RUN_CODE, RUN_STDIN, RUN_REPL } RunKind;
 
@@ -32,6 +34,7 @@ typedef struct CliOptions {
     RunKind kind;
     const char *what;  /* the file name or the -c code */
     int unbuffered;
+    int inspect;       /* -i: the prompt after the script */
     int faulthandler;      /* -X faulthandler */
     int cpython_checks;    /* -X checkpoints=cpython */
     int script_argc;   /* what becomes sys.argv */
@@ -73,7 +76,7 @@ static void cli_help(const CliOptions *o)
 /* Options CPython has that change nothing sigvm does. */
 static int cli_ignored_flag(char c)
 {
-    return strchr("bBdEiIOPqRsSvW", c) != NULL;
+    return strchr("bBdEIOPqRsSvW", c) != NULL;
 }
 
 /* -X options: sigvm's own and CPython's faulthandler; others are
@@ -105,6 +108,8 @@ static int cli_short(CliOptions *o, int argc, char **argv, int *i)
         const char *rest = a + k + 1;
         if (c == 'u') {
             o->unbuffered = 1;
+        } else if (c == 'i') {
+            o->inspect = 1;
         } else if (c == 'c' || c == 'm' || c == 'X' || c == 'W') {
             const char *val = *rest ? rest : (*i + 1 < argc ? argv[++*i] : NULL);
             if (!val) {
@@ -192,7 +197,8 @@ static int cli_parse(int argc, char **argv, CliOptions *o)
         o->script_argv = argv + i;
         o->script_argc = argc - i;
     } else {
-        o->kind = isatty(0) ? RUN_REPL : RUN_STDIN;
+        /* -i forces the prompt even when stdin is not a terminal. */
+        o->kind = isatty(0) || o->inspect ? RUN_REPL : RUN_STDIN;
         o->script_argv = NULL;
         o->script_argc = 0;
     }
@@ -314,6 +320,11 @@ static void cli_die_by_sigint(void)
     kill(getpid(), SIGINT);
 }
 
+/* Set while a script runs under -i: as in CPython, SystemExit is then
+ * printed as a traceback instead of ending the process, and the prompt
+ * follows. */
+static int cli_inspecting;
+
 /* Report the exception the program ended with; returns the exit status. */
 static int cli_report(Value exc, int flush_first)
 {
@@ -321,7 +332,7 @@ static int cli_report(Value exc, int flush_first)
     int status = 1;
     if (flush_first)
         cli_flush(0);
-    if (val_isinstance(exc, &exc_SystemExit)) {
+    if (val_isinstance(exc, &exc_SystemExit) && !cli_inspecting) {
         status = cli_system_exit(exc);
     } else {
         err_print_exception(exc);
@@ -372,6 +383,29 @@ static int cli_run_source(const char *src, size_t len, const char *filename,
     return 0;
 }
 
+/* The prompt, in __main__'s namespace; returns the exit status, or -1
+ * to die by SIGINT. */
+static int cli_repl(DictObj *globals, const char *banner, int ki_before)
+{
+    cli_inspecting = 0;
+    int r = repl_run(globals, banner, ki_before);
+    if (r == REPL_SYSTEM_EXIT)
+        return cli_report(err_fetch(), 1);
+    return r;
+}
+
+/* -i after a script, -c or stdin program: the prompt in what is left of
+ * __main__.  The script's status is dropped, as CPython drops it; a
+ * KeyboardInterrupt that ended the script still makes the final exit
+ * die by SIGINT. */
+static int cli_inspect(int status)
+{
+    Value m = dict_get_cstr(module_sys_modules(), "__main__");
+    DictObj *g = IS_TYPE(m, module_type) ? ((ModuleObj *)AS_OBJ(m))->base.dict
+                                         : cli_main_module(NULL)->base.dict;
+    return cli_repl(g, NULL, status == -1);
+}
+
 static int cli_run(const CliOptions *o)
 {
     size_t len = 0;
@@ -396,10 +430,7 @@ static int cli_run(const CliOptions *o)
     }
     case RUN_REPL:
     default:
-        fprintf(stderr, "%s: the interactive prompt is not available yet; "
-                        "give a script, -c CODE or a program on stdin\n",
-                o->prog);
-        return 2;
+        return cli_repl(cli_main_module(NULL)->base.dict, CLI_BANNER, 0);
     }
 }
 
@@ -457,7 +488,7 @@ int main(int argc, char **argv)
     int status = cli_parse(argc, argv, &o);
     if (status >= 0)
         return status;
-    if (o.kind == RUN_STDIN && !o.script_argv) {
+    if ((o.kind == RUN_STDIN || o.kind == RUN_REPL) && !o.script_argv) {
         o.script_argv = no_args;
         o.script_argc = 1;
     } else if (o.kind == RUN_STDIN) {
@@ -471,10 +502,14 @@ int main(int argc, char **argv)
     vm_init();
     vm_set_builtins(std_builtins());
     cli_wire_signals(&o);
+    repl_install_input_hook();
     if (tools_start(o.prog, o.what) < 0)
         return 2;
+    cli_inspecting = o.inspect;
     status = tools_dis_requested() ? tools_run_dis(o.prog, o.what)
                                    : cli_run(&o);
+    if (o.inspect && o.kind != RUN_REPL)
+        status = cli_inspect(status);
     tools_finish(o.prog);
     /* CPython's Py_FinalizeEx starts by waiting for non-daemon threads. */
     threadmod_shutdown();

@@ -988,14 +988,12 @@ again:
         lx->atbol = true;
         if (lx->blankline || lx->level > 0 || lx->expr_mode)
             goto nextline;
-        t->lineno = lx->lineno;
-        t->col = (int)(lx->cur - 1 - lx->line_start);
-        /* The token is empty, as CPython's: it marks where the \n is. */
-        lx->start = lx->cur - 1;
+        /* As CPython's, the token starts where a comment before it does
+         * and ends where the \n is, which it leaves out. */
+        t->lineno = t->end_lineno = lx->lineno;
         t->start = lx->start;
-        t->len = 0;
-        t->end_lineno = t->lineno;
-        t->end_col = t->col;
+        t->len = (size_t)(lx->cur - 1 - lx->start);
+        t->end_col = (int)(lx->cur - 1 - lx->line_start);
         return LEX_NEWLINE;
     }
     if (c == '\\') {

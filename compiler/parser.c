@@ -1391,7 +1391,9 @@ static bool parse_call_arguments(Parser *p, NodeVec *args, NodeVec *kws,
         const LexToken *t = cur(p);
         AstNode *a;
         if (t->kind == LEX_STAR) {
-            if (seen_dstar) {
+            LexKind next = peek(p, 1)->kind;
+            bool bare = next == LEX_COMMA || next == LEX_RPAR;
+            if (seen_dstar || (bare && seen_kw)) {
                 error_tok(p, t, "iterable argument unpacking follows keyword "
                                 "argument unpacking");
                 return false;
@@ -2356,7 +2358,15 @@ static AstNode *parse_list_display(Parser *p)
 static AstNode *parse_dict_value(Parser *p)
 {
     if (kind(p) == LEX_STAR) {
-        error_tok(p, cur(p), "cannot use a starred expression in a dictionary value");
+        const LexToken *star = cur(p);
+        advance(p);
+        AstNode *v = parse_bitwise_or(p);
+        if (!v && specific_error(p))
+            return NULL;
+        reset_error(p);
+        error_span(p, star->lineno, star->col, v ? v->end_lineno : star->end_lineno,
+                   v ? v->end_col_offset : star->end_col,
+                   "cannot use a starred expression in a dictionary value");
         return NULL;
     }
     if (kind(p) == LEX_RBRACE || kind(p) == LEX_COMMA) {
@@ -2390,13 +2400,11 @@ static bool parse_dict_rest(Parser *p, NodeVec *keys, NodeVec *values)
             p->no_invalid++;
             k = parse_expression(p);
             p->no_invalid--;
-            LexKind after = key_start[1].kind;
             bool atom = key_start->kind == LEX_NAME || key_start->kind == LEX_NUMBER ||
                         key_start->kind == LEX_STRING;
-            if (!k && !specific_error(p) && atom &&
-                (after == LEX_DOT || after == LEX_LPAR || after == LEX_LSQB)) {
-                /* A key like `'a'.` fails here, but CPython's parser backs
-                 * off to `'a'` and finds no ':' after it. */
+            if (!k && !specific_error(p) && atom) {
+                /* A key like `'a'.` or `a +` fails here, but CPython's
+                 * parser backs off to `'a'` and finds no ':' after it. */
                 reset_error(p);
                 error_span(p, key_start->lineno, key_start->end_col - 1,
                            key_start->lineno, -1, "':' expected after dictionary key");
@@ -3540,7 +3548,7 @@ static AstNode *parse_with_item(Parser *p)
         if (!(target = parse_star_expression(p)))
             return NULL;
         LexKind k = kind(p);
-        if (k != LEX_COMMA && k != LEX_RPAR && k != LEX_COLON) {
+        if (k != LEX_COMMA && k != LEX_RPAR && k != LEX_COLON && k != LEX_NEWLINE) {
             error_generic(p);
             return NULL;
         }

@@ -13,6 +13,7 @@
  * may have changed in the shared interpreter (builtins, sys, sys.modules,
  * the recursion limit, the collector switch), so that an input behaves the
  * same whatever ran before it and a crash reproduces from its file alone.
+ * sys.setrecursionlimit is clamped (FUZZ_MAX_RECURSION says why).
  */
 #include <stddef.h>
 #include <stdint.h>
@@ -28,6 +29,13 @@
  * raises; enough for the seed scripts' loops, small enough that an endless
  * loop costs a few milliseconds. */
 #define FUZZ_BUDGET 200000
+
+/* The highest recursion limit an input may set.  Native recursion (the
+ * repr of a list nested 100,000 deep) runs on the C stack, and with a
+ * limit of a million it overflows that stack, in sigvm as in CPython 3.11
+ * ("a too-high limit can lead to a crash"); the fuzzer would find that one
+ * known crash again and again. */
+#define FUZZ_MAX_RECURSION 5000
 
 /* Modules whose import a fuzz input must not reach. */
 static const char *const refused_modules[] = {
@@ -46,8 +54,12 @@ static long budget;
  * marked as collector roots. */
 static DictObj *saved_builtins, *saved_sys, *saved_modules;
 
+/* sys.setrecursionlimit as std_init made it. */
+static Value real_setrecursionlimit;
+
 static void fuzz_mark_roots(void)
 {
+    gc_mark_value(real_setrecursionlimit);
     gc_mark_obj((Obj *)saved_builtins);
     gc_mark_obj((Obj *)saved_sys);
     gc_mark_obj((Obj *)saved_modules);
@@ -64,6 +76,21 @@ static int fuzz_count_instruction(void)
     err_set(&exc_RuntimeError, "fuzz instruction budget exhausted");
     return -1;
 }
+
+/* sys.setrecursionlimit with its checks and errors, clamped to
+ * FUZZ_MAX_RECURSION. */
+static Value fuzz_setrecursionlimit(Value *args, int nargs, TupleObj *kwnames)
+{
+    Value r = obj_call(real_setrecursionlimit, args, nargs, kwnames);
+    if (!IS_NULL(r) && ts_recursion_limit > FUZZ_MAX_RECURSION)
+        ts_recursion_limit = FUZZ_MAX_RECURSION;
+    return r;
+}
+
+static const MethodDef fuzz_sys_methods[] = {
+    {"setrecursionlimit", fuzz_setrecursionlimit, 0},
+    {NULL, NULL, 0},
+};
 
 static ModuleObj *fuzz_refuse_import(void)
 {
@@ -120,6 +147,9 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
             dict_del(std_builtins(), key) < 0)
             abort();
     }
+    real_setrecursionlimit = dict_get_cstr(std_sys_module()->base.dict,
+                                           "setrecursionlimit");
+    module_add_methods(std_sys_module(), fuzz_sys_methods);
     saved_builtins = dict_copy(std_builtins());
     saved_sys = dict_copy(std_sys_module()->base.dict);
     saved_modules = dict_copy(module_sys_modules());

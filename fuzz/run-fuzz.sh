@@ -4,6 +4,10 @@
 # Usage: fuzz/run-fuzz.sh PATH/TO/fuzz_sigvm     (make fuzz does this)
 # Environment: srcdir (the source tree), FUZZ_SECONDS, FUZZ_JOBS (default 1).
 #
+# FUZZ_SECONDS=0 only replays, once each, the seeds and fuzz/regressions/
+# (the inputs of crashes found and fixed): a quick deterministic check
+# that CI runs.
+#
 # The seed corpus is every script in tests/scripts and examples (files
 # over 64 KB left out); the growing corpus stays in fuzz/corpus of the
 # build tree, so a later run continues where the last one stopped.  Each
@@ -33,6 +37,17 @@ done
 ASAN_OPTIONS=halt_on_error=1:allocator_may_return_null=1:max_allocation_size_mb=512:detect_leaks=1
 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
 export ASAN_OPTIONS UBSAN_OPTIONS
+
+if test "$FUZZ_SECONDS" -eq 0; then
+    (cd "$work/scratch" && "$fuzzer" -runs=0 -timeout=60 -rss_limit_mb=2048 \
+        -close_fd_mask=1 "$work/seeds" "$srcdir/fuzz/regressions" \
+        </dev/null) > "$work/replay.log" 2>&1
+    status=$?
+    tail -3 "$work/replay.log"
+    echo "fuzz replay: $(find "$work/seeds" "$srcdir/fuzz/regressions" -type f | wc -l)" \
+         "inputs, exit status $status"
+    exit $status
+fi
 
 start=$(date +%s)
 # The scratch folder is the working directory, so that nothing a script

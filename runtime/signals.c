@@ -1,12 +1,27 @@
 /* signals.c - the C signal handler and the deferred running of script
  * handlers on the main thread.
  *
- * Async-signal-safety audit of c_handler (POSIX.1-2017 2.4.3): it calls
- * only write(2), which is on the async-signal-safe list, and otherwise
- * reads and writes lock-free C11 atomics (atomic_int is always lock-free on
- * the platforms we build for; configure's C11 check compiles them) and a
- * thread-local flag of the executable's own static TLS block.  It does not
- * allocate, lock, touch stdio or any object, and it restores errno.
+ * Async-signal-safety audit of c_handler (POSIX.1-2017 2.4.3), covering
+ * everything it reaches:
+ * - write(2) in write_wakeup_byte, on the async-signal-safe list; its
+ *   EINTR retry and the errno it reads on failure are the handler's own.
+ * - C11 atomics: loads and stores of atomic_int (tripped, is_tripped,
+ *   signals_pending, the wakeup fd, flag and errno) and eb_set's
+ *   atomic_fetch_or on the 32-bit eb_word.  Only lock-free atomics are
+ *   safe in a handler (an emulated one takes a lock); the static assertion
+ *   below makes a platform where int atomics are not always lock-free fail
+ *   to build instead of deadlocking at run time.
+ * - on_main_thread, a _Thread_local of libsigvm.a.  Linked into the
+ *   executable it lives in the static TLS block and is read through the
+ *   thread pointer; in a shared object it could go through
+ *   __tls_get_addr, which may allocate, so keep libsigvm static (or build
+ *   it with -ftls-model=initial-exec).
+ * - trc_record_arrival (only while --trace-signals is on), audited in
+ *   runtime/sigtrace.c: atomics, clock_gettime (async-signal-safe) and
+ *   pthread_self, plus reads of the interrupted thread's TLS and frame.
+ * It does not allocate, lock, touch stdio or any object, never longjmps,
+ * and it saves errno on entry and restores it on exit.  sig_trip_simulated
+ * calls it from ordinary code too, which needs nothing more.
  */
 #include "signals.h"
 
@@ -22,6 +37,10 @@
 #include "object.h"
 #include "sigtrace.h"
 #include "tstate.h"
+
+/* See the audit above: the C handler relies on lock-free int atomics. */
+_Static_assert(ATOMIC_INT_LOCK_FREE == 2,
+               "the C signal handler needs lock-free int atomics");
 
 /* tripped[i]: set to 1 by the C handler (relaxed store, any thread) and
  * cleared by the main thread in sig_check just before it calls handler i.

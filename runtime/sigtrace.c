@@ -121,27 +121,21 @@ static void fill_where(TrcWhere *w, const Frame *f, int lasti)
     w->line = code_line_at(co, lasti);
 }
 
-/* "time.sleep", "sum": the callable's name as a script would write it. */
-static void callable_name(char *dst, Value callable)
+/* "time.sleep", "sum": the callable's name as a script would write it,
+ * from the names trc_native_enter copied. */
+static void callable_name(char *dst, const TrcNativeCall *nc)
 {
-    if (IS_TYPE(callable, native_type)) {
-        const NativeObj *n = (const NativeObj *)AS_OBJ(callable);
-        char buf[TRC_NAME_LEN * 2];
-        size_t k = 0;
-        if (n->module && strcmp(n->module, "builtins") != 0) {
-            for (const char *p = n->module; *p && k < TRC_NAME_LEN; p++)
-                buf[k++] = *p;
-            buf[k++] = '.';
-        }
-        for (const char *p = n->name; *p && k < sizeof buf - 1; p++)
+    char buf[TRC_NAME_LEN * 2];
+    size_t k = 0;
+    if (nc->module && strcmp(nc->module, "builtins") != 0) {
+        for (const char *p = nc->module; *p && k < TRC_NAME_LEN; p++)
             buf[k++] = *p;
-        buf[k] = 0;
-        copy_name(dst, buf);
-    } else if (IS_OBJ(callable)) {
-        copy_name(dst, OBJ_TYPE(AS_OBJ(callable))->name);
-    } else {
-        copy_name(dst, "a native call");
+        buf[k++] = '.';
     }
+    for (const char *p = nc->name; *p && k < sizeof buf - 1; p++)
+        buf[k++] = *p;
+    buf[k] = 0;
+    copy_name(dst, buf);
 }
 
 /* What the interrupted thread was doing, from its own published state. */
@@ -161,7 +155,7 @@ static void fill_activity(Slot *s)
     fill_where(&s->where, f, f->lasti);
     if (nc != NULL && nc->frame == f) {
         s->activity = trc_blocked ? TRC_ACT_BLOCKED : TRC_ACT_NATIVE;
-        callable_name(s->what, nc->callable);
+        callable_name(s->what, nc);
     } else {
         s->activity = trc_blocked ? TRC_ACT_BLOCKED : TRC_ACT_BYTECODE;
     }
@@ -342,7 +336,7 @@ void trc_blocking_begin(void)
         return;
     const TrcNativeCall *nc = trc_native_call;
     if (nc)
-        callable_name(block_what, nc->callable);
+        callable_name(block_what, nc);
     else
         copy_name(block_what, "a system call");
     block_t0 = now_ns();

@@ -47,6 +47,7 @@
 #include <stdatomic.h>
 #include <stdint.h>
 
+#include "function.h"
 #include "value.h"
 
 struct Frame;
@@ -59,7 +60,12 @@ struct Frame;
  * code (sorted's key, a class's __init__) is then executing bytecode in a
  * deeper frame. */
 typedef struct TrcNativeCall {
-    Value callable;
+    /* The callable's names, copied from it on entry: the callable itself
+     * may be freed while it runs (a bound native's stack slot holds its
+     * self during the call), so the C handler must never dereference it.
+     * Both are C strings that live for the whole run. */
+    const char *module; /* NULL or "builtins": not shown */
+    const char *name;
     const struct Frame *frame;
     struct TrcNativeCall *prev;
 } TrcNativeCall;
@@ -76,7 +82,16 @@ extern _Thread_local volatile sig_atomic_t trc_blocked;
 static inline void trc_native_enter(TrcNativeCall *c, Value callable,
                                     const struct Frame *f)
 {
-    c->callable = callable;
+    c->module = NULL;
+    if (callable.tag == VT_OBJ && OBJ_TYPE(callable.as.o) == &native_type) {
+        const NativeObj *n = (const NativeObj *)callable.as.o;
+        c->module = n->module;
+        c->name = n->name;
+    } else if (callable.tag == VT_OBJ) {
+        c->name = OBJ_TYPE(callable.as.o)->name;
+    } else {
+        c->name = "a native call";
+    }
     c->frame = f;
     c->prev = trc_native_call;
     /* A C handler on this thread must never see the link before the

@@ -8,7 +8,9 @@
  */
 #include "stdlib/stdlib.h"
 
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "runtime/iter.h"
 
@@ -242,6 +244,42 @@ static Value input_with(Value in, Value out, Value *args, int nargs)
     return IS_NULL(line) ? V_NULL : strip_newline(line);
 }
 
+int (*std_readline_hook)(const char *prompt, char **line);
+
+/* CPython's test for reading with readline: sys.stdin and sys.stdout are
+ * the process's descriptors 0 and 1, and both are terminals. */
+static int input_on_tty(Value in, Value out)
+{
+    return std_readline_hook != NULL && file_check(in) && file_check(out) &&
+           ((FileObj *)AS_OBJ(in))->fd == 0 &&
+           ((FileObj *)AS_OBJ(out))->fd == 1 && isatty(0) && isatty(1);
+}
+
+/* input() on a terminal, as CPython's: the hook waits with signal
+ * handlers running; an interrupted read with no exception set becomes
+ * KeyboardInterrupt, and end of input a bare EOFError. */
+static Value input_tty(Value out, Value *args, int nargs)
+{
+    flush_quietly(sys_get("stderr"));
+    flush_quietly(out);
+    Value p = nargs == 1 ? obj_str(args[0]) : V_OBJ(str_intern_cstr(""));
+    if (IS_NULL(p))
+        return V_NULL;
+    char *line = NULL;
+    /* Handlers run while the hook waits, so the prompt needs a root. */
+    gc_root_push(&p);
+    int r = std_readline_hook(STR_CSTR((StrObj *)AS_OBJ(p)), &line);
+    gc_root_pop(1);
+    if (r < 0)
+        return err_occurred() ? V_NULL : err_set_exc(V_OBJ(&exc_KeyboardInterrupt));
+    if (r == 0)
+        return err_set_exc(V_OBJ(&exc_EOFError));
+    Value res = str_decode((const uint8_t *)line, strlen(line), "utf-8",
+                           "strict");
+    free(line);
+    return res;
+}
+
 static Value bi_input(Value *args, int nargs, TupleObj *kwnames)
 {
     if (args_no_kw("input", kwnames) < 0 ||
@@ -254,7 +292,8 @@ static Value bi_input(Value *args, int nargs, TupleObj *kwnames)
         return err_set(&exc_RuntimeError, "input(): lost sys.stdout");
     gc_root_push(&in);
     gc_root_push(&out);
-    Value r = input_with(in, out, args, nargs);
+    Value r = input_on_tty(in, out) ? input_tty(out, args, nargs)
+                                    : input_with(in, out, args, nargs);
     gc_root_pop(2);
     return r;
 }

@@ -82,22 +82,55 @@ static int write_through(FileObj *f, const char *p, size_t n)
     return r < 0 ? blk_fail(r) : 0;
 }
 
+/* Put the unwritten tail of a detached buffer back in front of whatever
+ * other threads wrote while it was out. */
+static void file_restore_tail(FileObj *f, char *buf, size_t cap, size_t rest)
+{
+    if (f->wlen > 0 && rest + f->wlen > cap) {
+        char *nb = realloc(f->wbuf, rest + f->wlen);
+        if (nb == NULL) {
+            free(buf); /* out of memory: the tail is lost, not the rest */
+            return;
+        }
+        memmove(nb + rest, nb, f->wlen);
+        memcpy(nb, buf, rest);
+        free(buf);
+        f->wbuf = nb;
+        f->wcap = rest + f->wlen;
+        f->wlen += rest;
+        return;
+    }
+    if (f->wlen > 0)
+        memcpy(buf + rest, f->wbuf, f->wlen);
+    free(f->wbuf);
+    f->wbuf = buf;
+    f->wcap = cap;
+    f->wlen += rest;
+}
+
 int file_flush(FileObj *f)
 {
     if (f->wlen == 0 || (f->flags & FILE_CLOSED))
         return 0;
-    size_t done = 0;
-    int r = blk_write_all(f->fd, f->wbuf, f->wlen, &done);
+    /* Detach the pending bytes first: the write releases the GIL, and
+     * another thread printing to this file meanwhile must fill a buffer
+     * of its own rather than grow (and move) this one under the write. */
+    char *buf = f->wbuf;
+    size_t len = f->wlen, cap = f->wcap, done = 0;
+    f->wbuf = NULL;
+    f->wlen = f->wcap = 0;
+    int r = blk_write_all(f->fd, buf, len, &done);
     if (r == BLK_RAISED) {
         /* A signal handler raised: keep what did not get out, as a
          * retried flush may still deliver it. */
-        memmove(f->wbuf, f->wbuf + done, f->wlen - done);
-        f->wlen -= done;
+        memmove(buf, buf + done, len - done);
+        file_restore_tail(f, buf, cap, len - done);
         return -1;
     }
     /* On an OS error the data is dropped, so that a broken pipe is
-     * reported once instead of at every later write. */
-    f->wlen = 0;
+     * reported once instead of at every later write.  Reuse the buffer
+     * unless another thread started a new one meanwhile. */
+    file_restore_tail(f, buf, cap, 0);
     return r < 0 ? blk_fail(r) : 0;
 }
 

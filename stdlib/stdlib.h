@@ -34,6 +34,15 @@ ModuleObj *std_sys_module(void);
  * at exit).  -1 with the exception set if a flush failed. */
 int std_flush_stdio(void);
 
+/* input() on a terminal: when set (cli/ sets it to the REPL's readline)
+ * and sys.stdin and sys.stdout are the original streams on terminals,
+ * input() reads its line through this hook, which shows prompt, runs
+ * signal handlers while it waits and retries after them (PEP 475).
+ * Returns 1 with a malloc'd line (no newline) in *line, 0 at end of
+ * input, or -1 with an exception set (none set: KeyboardInterrupt).
+ * Written once at start-up. */
+extern int (*std_readline_hook)(const char *prompt, char **line);
+
 /* OSError(errnum, strerror(errnum)[, filename]) of the subclass that
  * CPython picks for errnum.  filename V_NULL: none.  Returns V_NULL. */
 Value std_raise_oserror(int errnum, Value filename);

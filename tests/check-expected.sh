@@ -52,11 +52,11 @@ for f in *.py; do
     timeout 20 "$PYTHON" "$f" </dev/null >"$tmp/out" 2>"$tmp/raw.err"
     status=$?
     SIGVM_SCRIPTDIR="$scriptdir/" awk '
-        BEGIN { pat = "File \"" ENVIRON["SIGVM_SCRIPTDIR"] }
+        BEGIN { pat = ENVIRON["SIGVM_SCRIPTDIR"] }
         {
             line = $0; out = ""
             while ((i = index(line, pat)) > 0) {
-                out = out substr(line, 1, i - 1) "File \""
+                out = out substr(line, 1, i - 1)
                 line = substr(line, i + length(pat))
             }
             print out line

@@ -68,15 +68,15 @@ for f in *.py; do
     fi
     timeout 20 "$PYTHON" "$f" </dev/null >"$tmp/out" 2>"$tmp/raw.err"
     status=$?
-    # CPython prints the main script's absolute path in tracebacks; the
-    # expectations say `File "NAME.py"` so that they do not depend on where
-    # the tree is checked out.
+    # CPython prints the main script's absolute path (in tracebacks and in
+    # some SyntaxError messages); the expectations drop the folder, so they
+    # say `File "NAME.py"` wherever the tree is checked out.
     SIGVM_SCRIPTDIR="$scriptdir/" awk '
-        BEGIN { pat = "File \"" ENVIRON["SIGVM_SCRIPTDIR"] }
+        BEGIN { pat = ENVIRON["SIGVM_SCRIPTDIR"] }
         {
             line = $0; out = ""
             while ((i = index(line, pat)) > 0) {
-                out = out substr(line, 1, i - 1) "File \""
+                out = out substr(line, 1, i - 1)
                 line = substr(line, i + length(pat))
             }
             print out line

@@ -86,12 +86,12 @@ selected() {
 # normalize_err IN OUT: drop caret-only lines and the script folder prefix.
 normalize_err() {
     SIGVM_SCRIPTDIR="$scriptdir/" awk '
-        BEGIN { pat = "File \"" ENVIRON["SIGVM_SCRIPTDIR"] }
+        BEGIN { pat = ENVIRON["SIGVM_SCRIPTDIR"] }
         /^[ ^~]*[~^][ ^~]*$/ { next }
         {
             line = $0; out = ""
             while ((i = index(line, pat)) > 0) {
-                out = out substr(line, 1, i - 1) "File \""
+                out = out substr(line, 1, i - 1)
                 line = substr(line, i + length(pat))
             }
             print out line

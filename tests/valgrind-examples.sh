@@ -1,9 +1,9 @@
 #!/bin/sh
 # valgrind memcheck over every examples/NAME.py: no invalid read, write or
-# free, no use of uninitialised memory, and no definitely lost block at
-# exit.  Each example must also still print its NAME.out (and exit with
-# NAME.status when that file exists).  Prints TAP; exit status 1 when any
-# example failed.
+# free, no use of uninitialised memory, no definitely lost block at exit,
+# and no death by a crash signal.  Whether the output is right is
+# tests/run-examples.sh's job (some examples need options).  Prints TAP;
+# exit status 1 when any example failed.
 #
 # Environment: SIGVM (default ./sigvm), srcdir (default: this tree).
 here=$(cd "$(dirname "$0")" && pwd)
@@ -31,16 +31,12 @@ for f in "$@"; do
         --log-file="$tmp/$name.vg" "$SIGVM" "$name.py" \
         >"$tmp/$name.out" 2>"$tmp/$name.err" </dev/null)
     status=$?
-    want=0
-    test -f "$exdir/$name.status" && want=$(cat "$exdir/$name.status")
     why=
-    if test $status -eq 99; then
-        why="memcheck errors"
-    elif test "$status" -ne "$want"; then
-        why="exit status $status, expected $want"
-    elif test -f "$exdir/$name.out" && ! cmp -s "$tmp/$name.out" "$exdir/$name.out"; then
-        why="stdout differs from $name.out"
-    fi
+    case $status in
+        99) why="memcheck errors" ;;
+        # SIGILL, SIGABRT, SIGBUS, SIGFPE, SIGSEGV
+        132|134|135|136|139) why="died with status $status" ;;
+    esac
     if test -z "$why"; then
         echo "ok $n - $name"
     else

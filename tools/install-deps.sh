@@ -1,8 +1,9 @@
 #!/bin/sh
 # Installs the Debian packages sigvm needs to build and test, skipping the
-# ones already present (a fresh machine lacks most of them).
+# ones already present (a fresh machine lacks most of them).  clang builds
+# the libFuzzer target and valgrind runs memcheck; .ci/run uses both.
 set -e
-pkgs="gcc make autoconf automake libtool pkg-config libreadline-dev libcriterion-dev python3"
+pkgs="gcc make autoconf automake libtool pkg-config libreadline-dev libcriterion-dev python3 clang valgrind"
 missing=""
 for p in $pkgs; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' ||

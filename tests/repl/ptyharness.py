@@ -6,9 +6,11 @@ nothing ever sleeps for a fixed time: the tests stay deterministic on a
 loaded machine, because each step waits for the program's own output
 instead of guessing how long it takes.
 
-The screen text the waits see is the raw output with terminal control
+The text the waits see is the raw output with terminal control
 sequences, carriage returns and bells removed, so a test can look for
-"42\\n>>> " without caring how readline moves the cursor.
+"42\\n>>> " without caring how readline moves the cursor.  rows() renders
+the output the way a terminal shows it, for checks of what is left on
+screen after the cursor moved around (a line drawn again, a line wiped).
 """
 import errno
 import fcntl
@@ -34,6 +36,57 @@ class Timeout(Exception):
 def clean(raw):
     """The screen text of raw pty output, as str."""
     return _CONTROL.sub(b"", raw).decode("utf-8", "replace")
+
+
+_TOKEN = re.compile(rb"\x1b\[([0-9;?<=>]*)[ -/]*([@-~])|\x1b[^\[]|[\x00-\x1f]|"
+                    rb"[^\x00-\x1f\x1b]+")
+
+
+def render(raw, width=80):
+    """The lines a terminal would show for raw output: enough of a VT100
+    for what readline sends (text, CR, LF, BS, erase to end of line and
+    cursor moves along a line).  Lines wrap at width."""
+    lines, row, col = [""], 0, 0
+
+    def put(ch):
+        nonlocal row, col
+        if col >= width:
+            row, col = row + 1, 0
+            if row == len(lines):
+                lines.append("")
+        line = lines[row].ljust(col)
+        lines[row] = line[:col] + ch + line[col + 1:]
+        col += 1
+
+    for m in _TOKEN.finditer(raw):
+        tok = m.group(0)
+        if tok.startswith(b"\x1b["):
+            arg, final = m.group(1).decode(), m.group(2)
+            n = int(arg) if arg.isdigit() else 1
+            if final == b"K":
+                lines[row] = lines[row][:col]
+            elif final == b"C":
+                col += n
+            elif final == b"D":
+                col = max(0, col - n)
+            elif final == b"A":
+                row = max(0, row - n)
+            elif final == b"B":
+                row += n
+                while row >= len(lines):
+                    lines.append("")
+        elif tok == b"\r":
+            col = 0
+        elif tok == b"\n":
+            row += 1
+            if row == len(lines):
+                lines.append("")
+        elif tok == b"\b":
+            col = max(0, col - 1)
+        elif tok[0] >= 0x20 and tok[0] != 0x1b:
+            for ch in tok.decode("utf-8", "replace"):
+                put(ch)
+    return [l.rstrip() for l in lines]
 
 
 class Session:
@@ -74,7 +127,14 @@ class Session:
         return True
 
     def screen(self):
+        """Everything written so far, as one text with control sequences
+        removed: what expect searches.  Text that was later erased or
+        overwritten is still in it."""
         return clean(self.raw)
+
+    def rows(self):
+        """The terminal's lines as a terminal shows them now."""
+        return render(self.raw)
 
     def expect(self, text, timeout=None):
         """Wait until text appears after the previous match; return what
@@ -127,7 +187,9 @@ class Session:
                 raise Timeout("program did not exit; screen since last "
                               "match:\n%s" % self.screen()[self.pos:][-1500:])
             self._read_some(min(deadline, time.monotonic() + 0.05))
-        while self._read_some(time.monotonic()) and self._drain_ready():
+        # Collect what the program wrote before it ended: read until the
+        # terminal reports end of file or has nothing more right now.
+        while self._drain_ready() and self._read_some(time.monotonic() + 1):
             pass
         return self.status
 

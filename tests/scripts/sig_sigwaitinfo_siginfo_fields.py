@@ -1,5 +1,6 @@
-# sigwaitinfo returns a struct_siginfo: si_signo, si_code (SI_USER for
-# kill, SI_TKILL for raise), si_errno, and si_pid of the sender.
+# sigwaitinfo returns a struct_siginfo (7 int fields, also indexable):
+# si_signo, si_code (SI_USER, 0, for a kill), si_errno, and si_pid of the
+# sender, for signals sent with os.kill and with raise_signal.
 import os
 import signal
 

@@ -23,7 +23,6 @@
  * ran, on the main thread) and the RSS after the first second never grows
  * past the first-second sample by more than a quarter plus 8 MB.
  */
-#define _GNU_SOURCE
 #include <errno.h>
 #include <poll.h>
 #include <signal.h>

@@ -841,3 +841,20 @@ Test(compile, parse_errors_become_syntax_errors)
     e = err_fetch();
     cr_assert_eq(OBJ_TYPE(AS_OBJ(e)), &exc_IndentationError);
 }
+
+/* Source that is not UTF-8 raises SyntaxError(message) alone, as CPython's
+ * decoder does: str() must not append "(t.py)" after the message, which
+ * already names the file. */
+Test(compile, non_utf8_source_error_has_no_location)
+{
+    const char *src = "s = '\xff'\n";
+    cr_assert_null(comp_compile_source(src, strlen(src), "t.py", COMP_FILE));
+    Value e = err_fetch();
+    cr_assert_eq(OBJ_TYPE(AS_OBJ(e)), &exc_SyntaxError);
+    Value s = obj_str(e);
+    cr_assert_str_eq(STR_CSTR((StrObj *)AS_OBJ(s)),
+                     "Non-UTF-8 code starting with '\\xff' in file t.py on "
+                     "line 1, but no encoding declared; see "
+                     "https://peps.python.org/pep-0263/ for details");
+    cr_assert(IS_NONE(obj_getattr_cstr(e, "lineno")));
+}

@@ -65,6 +65,17 @@ Test(tuple, repr_of_empty_single_and_nested)
     cr_assert_eq(AS_OBJ(T(0)), AS_OBJ(T(0)), "the empty tuple is a singleton");
 }
 
+/* A tuple reached again through a list inside it prints as (...), as
+ * CPython's does, not once more inside the list's [...]. */
+Test(tuple, repr_of_tuple_containing_itself_through_a_list)
+{
+    ListObj *l = list_new(0);
+    Value t = V_OBJ(tuple_pack(1, V_OBJ(l)));
+    cr_assert_eq(list_append(l, t), 0);
+    cr_assert_str_eq(repr_of(t), "([(...)],)");
+    cr_assert_str_eq(repr_of(V_OBJ(l)), "[([...],)]");
+}
+
 Test(tuple, hash_is_stable_and_order_sensitive)
 {
     int64_t a, b, c;

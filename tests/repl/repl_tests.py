@@ -1,0 +1,437 @@
+"""repl_tests.py - the interactive prompt, driven through a real pty.
+
+Usage: python3 tests/repl/repl_tests.py [NAME...]
+Environment: SIGVM, the interpreter to drive (default ./sigvm).  With
+REPL_TESTS_CPYTHON=1 and SIGVM=python3, the tests that pin sigvm's own
+choices (banner, history file, redrawing the line after a handler) are
+skipped and the rest check that CPython 3.11 behaves the same way.
+
+Output is TAP.  Each test waits for the text it expects, with a timeout,
+and never sleeps; signals come from interval timers whose timing does
+not matter, because every step waits for the effect it needs.
+"""
+import os
+import shutil
+import signal
+import sys
+import tempfile
+import traceback
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from ptyharness import Session  # noqa: E402
+
+SIGVM = os.path.abspath(os.environ.get("SIGVM", "./sigvm"))
+if not os.path.exists(SIGVM):
+    SIGVM = shutil.which(os.environ.get("SIGVM", "")) or SIGVM
+CPYTHON = os.environ.get("REPL_TESTS_CPYTHON") == "1"
+
+TESTS = []
+
+
+def test(sigvm_only=False):
+    def register(fn):
+        TESTS.append((fn.__name__, fn, sigvm_only))
+        return fn
+    return register
+
+
+class Env:
+    """A private HOME (and history file) for one test."""
+
+    def __init__(self):
+        self.dir = tempfile.mkdtemp(prefix="sigvm-repl-")
+        self.hist = os.path.join(self.dir, "hist")
+        self.sessions = []
+
+    def environ(self, **extra):
+        env = dict(os.environ)
+        for k in ("PYTHONSTARTUP", "PYTHONINSPECT", "SIGVM_HISTFILE"):
+            env.pop(k, None)
+        env.update(TERM="dumb", HOME=self.dir, LC_ALL="C.UTF-8",
+                   SIGVM_HISTFILE=self.hist)
+        env.update(extra)
+        return {k: v for k, v in env.items() if v is not None}
+
+    def session(self, *args, **extra):
+        s = Session([SIGVM] + list(args), env=self.environ(**extra),
+                    cwd=self.dir)
+        self.sessions.append(s)
+        return s
+
+    def cleanup(self):
+        for s in self.sessions:
+            s.close()
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+
+def check(cond, what):
+    if not cond:
+        raise AssertionError(what)
+
+
+def block(s, *lines):
+    """Type a compound statement line by line and the empty line that
+    ends it, waiting for each prompt."""
+    for ln in lines:
+        s.line(ln, "... ")
+    s.line("", ">>> ")
+
+
+def finish(s, status=0):
+    s.send("\x04")
+    got = s.wait()
+    check(got == status, "exit status %r, wanted %r" % (got, status))
+
+
+# ------------------------------------------------------------------ tests
+
+@test()
+def expressions_and_blocks(e):
+    s = e.session()
+    s.expect(">>> ")
+    s.line("6*7", "42\n>>> ")
+    s.line("_ + 1", "43\n>>> ")
+    out = s.line("None", ">>> ")
+    check(out == "None\n", "None was echoed: %r" % out)
+    s.line("'a' + 'b'", "'ab'\n>>> ")
+    block(s, "def twice(x):", "    return x * 2")
+    s.line("twice(21)", "42\n>>> ")
+    block(s, "for i in range(3):", "    print(i)")
+    block(s, "if twice(1) == 2:", "    r = 'yes'", "else:", "    r = 'no'")
+    s.line("r", "'yes'\n>>> ")
+    block(s, "class K:", "    attr = 5", "    def m(self):",
+          "        return self.attr + 1")
+    s.line("K().m()", "6\n>>> ")
+    s.line("x = (1,", "... ")
+    s.line("     2)", ">>> ")
+    s.line("x", "(1, 2)\n>>> ")
+    finish(s)
+
+
+@test()
+def errors_print_and_session_goes_on(e):
+    s = e.session()
+    s.expect(">>> ")
+    s.line("1/0", 'Traceback (most recent call last):\n'
+           '  File "<stdin>", line 1, in <module>\n'
+           'ZeroDivisionError: division by zero\n>>> ')
+    s.line("undefined_name", "NameError: name 'undefined_name' is not "
+           "defined\n>>> ")
+    s.line("1 +", '  File "<stdin>", line 1\n    1 +\n')
+    s.expect("SyntaxError: invalid syntax\n>>> ")
+    block(s, "def f():", "    raise ValueError('deep')")
+    s.line("f()", 'File "<stdin>", line 2, in f\nValueError: deep\n>>> ')
+    s.line("6*7", "42\n>>> ")
+    finish(s)
+
+
+@test()
+def exit_quit_and_ctrl_d(e):
+    s = e.session()
+    s.expect(">>> ")
+    s.line("exit()")
+    check(s.wait() == 0, "exit() status")
+    s = e.session()
+    s.expect(">>> ")
+    s.line("quit(3)")
+    check(s.wait() == 3, "quit(3) status")
+    s = e.session()
+    s.expect(">>> ")
+    s.line("raise SystemExit('bye')", "bye")
+    check(s.wait() == 1, "SystemExit('bye') status")
+    s = e.session()
+    s.expect(">>> ")
+    finish(s, 0)
+
+
+@test(sigvm_only=True)
+def banner_names_version_and_exit(e):
+    s = e.session()
+    first = s.expect(">>> ")
+    check(first.startswith("sigvm ") and "exit()" in first
+          and first.count("\n") == 1, "banner: %r" % first)
+    finish(s)
+
+
+@test(sigvm_only=True)
+def handler_prints_at_prompt_and_line_is_redrawn(e):
+    s = e.session()
+    s.expect(">>> ")
+    s.line("import signal", ">>> ")
+    # 'ti' 'ck': the word "tick" on screen is the handler's, never the
+    # echo of this line.
+    s.line("signal.signal(signal.SIGALRM, lambda n, f: print('ti' 'ck'))",
+           ">>> ")
+    s.line("signal.setitimer(signal.ITIMER_REAL, 0.05, 0.05)", ">>> ")
+    s.send("x = 4")
+    s.expect("x = 4")
+    # A tick after the partial line was typed: the handler ran while the
+    # user was typing, its output starts at the margin and the partial
+    # line is drawn again below it.
+    s.expect("tick\n")
+    s.expect(">>> x = 4")
+    for row in s.rows():
+        check("tick" not in row or row == "tick", "mixed line %r" % row)
+    s.send("2\r")
+    s.line("signal.setitimer(signal.ITIMER_REAL, 0)", ">>> ")
+    s.line("x", "42\n")
+    finish(s)
+
+
+@test()
+def raising_handler_at_prompt_gives_fresh_prompt(e):
+    s = e.session()
+    s.expect(">>> ")
+    s.line("import signal", ">>> ")
+    # The handler gets no frame only when no code runs, that is at the
+    # prompt: ticks that land while a statement runs are ignored, so the
+    # test does not depend on when the timer fires.
+    block(s, "def boom(n, f):", "    if f is None:",
+          "        signal.setitimer(signal.ITIMER_REAL, 0)",
+          "        raise RuntimeError('boom')")
+    s.line("signal.signal(signal.SIGALRM, boom)", ">>> ")
+    s.line("signal.setitimer(signal.ITIMER_REAL, 0.05, 0.05)", ">>> ")
+    s.expect('Traceback (most recent call last):\n'
+             '  File "<stdin>", line 4, in boom\n'
+             'RuntimeError: boom\n>>> ')
+    s.line("6*7", "42\n>>> ")
+    finish(s)
+
+
+@test()
+def ctrl_c_at_prompt_keeps_history(e):
+    s = e.session()
+    s.expect(">>> ")
+    s.line("earlier = 17", ">>> ")
+    s.send("abc")
+    s.expect("abc")
+    s.send("\x03")
+    s.expect("KeyboardInterrupt\n>>> ")
+    rows = [r for r in s.rows() if r]
+    check(rows[-3:] == [">>> abc", "KeyboardInterrupt", ">>>"],
+          "screen after Ctrl-C: %r" % rows[-3:])
+    # Ctrl-C in the middle of a block drops the block.
+    s.line("for i in range(2):", "... ")
+    s.send("\x03")
+    s.expect("KeyboardInterrupt\n>>> ")
+    s.send("\x10")  # Ctrl-P: the previous history line
+    s.expect("for i in range(2):")
+    s.send("\x10")
+    s.expect("earlier = 17")
+    s.send("\x05\x15")  # Ctrl-E Ctrl-U: drop it again
+    s.line("earlier", "17\n>>> ")
+    finish(s)
+
+
+@test()
+def ctrl_c_interrupts_running_loop(e):
+    s = e.session()
+    s.expect(">>> ")
+    block(s, "def spin():", "    print('spinning')", "    while True: pass")
+    s.line("spin()", "spinning\n")
+    s.send("\x03")
+    # Line 2 or 3 of spin: Ctrl-C may land before the loop's first turn.
+    s.expect('Traceback (most recent call last):\n'
+             '  File "<stdin>", line 1, in <module>\n'
+             '  File "<stdin>", line ')
+    s.expect(', in spin\nKeyboardInterrupt\n>>> ')
+    s.line("6*7", "42\n>>> ")
+    finish(s, 0)
+    # CPython 3.11 remembers whether the last statement run ended in a
+    # KeyboardInterrupt, and then ends the session by SIGINT.
+    s = e.session()
+    s.expect(">>> ")
+    block(s, "def spin():", "    print('spinning')", "    while True: pass")
+    s.line("spin()", "spinning\n")
+    s.send("\x03")
+    s.expect("KeyboardInterrupt\n>>> ")
+    finish(s, -signal.SIGINT)
+
+
+@test()
+def script_sigint_handler_replaces_keyboardinterrupt(e):
+    s = e.session()
+    s.expect(">>> ")
+    s.line("import signal", ">>> ")
+    s.line("signal.signal(signal.SIGINT, lambda n, f: print('caught', n))",
+           ">>> ")
+    s.send("ab")
+    s.expect("ab")
+    s.send("\x03")
+    s.expect("caught 2\n")
+    s.send("c = 5\r")
+    s.expect(">>> ")
+    s.line("abc", "5\n>>> ")
+    finish(s)
+
+
+@test()
+def input_runs_handlers_and_resumes(e):
+    s = e.session()
+    s.expect(">>> ")
+    s.line("import signal", ">>> ")
+    s.line("signal.signal(signal.SIGALRM, lambda n, f: print('tick'))",
+           ">>> ")
+    s.line("signal.setitimer(signal.ITIMER_REAL, 0.05, 0.05)", ">>> ")
+    # 'na' 'me? ': the prompt on screen is input()'s, not the echo.
+    s.line("name = input('na' 'me? ')", "name? ")
+    s.expect("tick\n")
+    s.send("bob\r")
+    s.expect(">>> ")
+    s.line("signal.setitimer(signal.ITIMER_REAL, 0)", ">>> ")
+    s.line("name", "'bob'\n>>> ")
+    finish(s)
+
+
+@test()
+def input_aborted_by_raising_handler_and_ctrl_c(e):
+    s = e.session()
+    s.expect(">>> ")
+    s.line("import signal", ">>> ")
+    s.line("def boom(n, f): raise RuntimeError('boom')", "... ")
+    s.line("", ">>> ")
+    s.line("signal.signal(signal.SIGALRM, boom)", ">>> ")
+    # The signal is sent once input() shows its prompt, so it surely
+    # lands in the wait.
+    s.line("input('wa' 'it: ')", "wait: ")
+    s.kill(signal.SIGALRM)
+    s.expect('Traceback (most recent call last):\n'
+             '  File "<stdin>", line 1, in <module>\n'
+             '  File "<stdin>", line 1, in boom\n'
+             'RuntimeError: boom\n>>> ')
+    s.line("input('aga' 'in: ')", "again: ")
+    s.send("\x03")
+    s.expect('Traceback (most recent call last):\n'
+             '  File "<stdin>", line 1, in <module>\n'
+             'KeyboardInterrupt\n>>> ')
+    s.line("input('e' 'of: ')", "eof: ")
+    s.send("\x04")
+    s.expect("EOFError\n>>> ")
+    finish(s)
+
+
+@test(sigvm_only=True)
+def history_saved_and_reloaded(e):
+    s = e.session()
+    s.expect(">>> ")
+    s.line("marker_one = 11", ">>> ")
+    finish(s)
+    with open(e.hist) as f:
+        check("marker_one = 11" in f.read(), "history file lacks the line")
+    s = e.session()
+    s.expect(">>> ")
+    s.send("\x10")
+    s.expect("marker_one = 11")
+    s.send("\r")
+    s.expect(">>> ")
+    s.line("marker_one", "11\n>>> ")
+    finish(s)
+    # Without the variable the file is ~/.sigvm_history.
+    s = e.session(SIGVM_HISTFILE=None)
+    s.expect(">>> ")
+    s.line("marker_two = 22", ">>> ")
+    finish(s)
+    with open(os.path.join(e.dir, ".sigvm_history")) as f:
+        check("marker_two = 22" in f.read(), "~/.sigvm_history lacks it")
+
+
+@test()
+def completion_of_global_and_attribute(e):
+    s = e.session()
+    s.expect(">>> ")
+    s.line("a_long_global_name = 5", ">>> ")
+    s.send("a_long_gl\t")
+    s.expect("a_long_global_name")
+    s.send("\r")
+    s.expect("5\n>>> ")
+    s.line("import signal", ">>> ")
+    s.send("signal.SIGALR\t")
+    s.expect("signal.SIGALRM")
+    s.send("\r")
+    s.expect("<Signals.SIGALRM: 14>\n>>> ")
+    block(s, "class K:", "    attribute_x = 7")
+    s.line("k = K()", ">>> ")
+    s.send("k.attribute_\t")
+    s.expect("k.attribute_x")
+    s.send("\r")
+    s.expect("7\n>>> ")
+    s.send("isinst\t")
+    s.expect("isinstance(")
+    s.send("k, K)\r")
+    s.expect("True\n>>> ")
+    # TAB at the start of a line indents instead of completing.
+    s.line("if 1:", "... ")
+    s.line("\tprint('indented')", "... ")
+    s.line("", "indented\n>>> ")
+    finish(s)
+
+
+@test()
+def dash_i_runs_script_then_prompt(e):
+    path = os.path.join(e.dir, "script.py")
+    with open(path, "w") as f:
+        f.write("x = 41\nprint('script ran')\n")
+    s = e.session("-i", path)
+    before = s.expect(">>> ")
+    check(before == "script ran\n", "no banner after -i: %r" % before)
+    s.line("x + 1", "42\n>>> ")
+    finish(s)
+
+
+@test()
+def dash_i_without_terminal_prompts_on_stderr(e):
+    # No pty: prompts go to stderr, lines come from the pipe, and a
+    # KeyboardInterrupt in a statement is reported without ending the
+    # session.  The expectation is CPython 3.11's output for the same
+    # input (REPL_TESTS_CPYTHON=1 checks it).
+    import subprocess
+    src = ('6*7\nif 1:\n  print("blk")\n\n1/0\nx\nimport signal, os\n'
+           'os.kill(os.getpid(), signal.SIGINT)\nx + 1\n')
+    p = subprocess.run([SIGVM, "-i", "-c", "x = 5"], input=src.encode(),
+                       stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                       env=e.environ(), cwd=e.dir, timeout=60)
+    check(p.stdout == b"42\nblk\n5\n6\n", "stdout %r" % p.stdout)
+    want = (b'>>> >>> ... ... >>> Traceback (most recent call last):\n'
+            b'  File "<stdin>", line 1, in <module>\n'
+            b'ZeroDivisionError: division by zero\n'
+            b'>>> >>> >>> Traceback (most recent call last):\n'
+            b'  File "<stdin>", line 1, in <module>\n'
+            b'KeyboardInterrupt\n>>> >>> \n')
+    check(p.stderr == want, "stderr %r" % p.stderr)
+    check(p.returncode == 0, "status %r" % p.returncode)
+
+
+# ------------------------------------------------------------------ driver
+
+def main(names):
+    try:
+        master, slave = os.openpty()
+        os.close(master)
+        os.close(slave)
+    except OSError as exc:
+        print("1..0 # SKIP no pseudo-terminal here: %s" % exc)
+        return 0
+    chosen = [t for t in TESTS if not names or t[0] in names]
+    print("1..%d" % len(chosen))
+    failed = 0
+    for i, (name, fn, sigvm_only) in enumerate(chosen, 1):
+        if sigvm_only and CPYTHON:
+            print("ok %d - %s # SKIP sigvm only" % (i, name))
+            continue
+        e = Env()
+        try:
+            fn(e)
+            print("ok %d - %s" % (i, name))
+        except Exception:
+            failed += 1
+            print("not ok %d - %s" % (i, name))
+            for line in traceback.format_exc().splitlines():
+                print("# " + line)
+        finally:
+            e.cleanup()
+        sys.stdout.flush()
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

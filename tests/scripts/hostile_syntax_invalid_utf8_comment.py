@@ -1,0 +1,2 @@
+# A broken two-byte UTF-8 sequence in a comment: Ã(
+print('ok')

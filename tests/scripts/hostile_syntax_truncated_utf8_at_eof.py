@@ -1,0 +1,3 @@
+# The file ends inside a three-byte UTF-8 sequence.
+print('ok')
+s = 'â‚

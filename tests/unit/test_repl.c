@@ -1,0 +1,129 @@
+/* Unit tests for cli/repl_complete.c (what TAB completes to) and the
+ * history file name of cli/repl.c.  The prompt itself needs a terminal:
+ * tests/repl/ drives it through a pseudo-terminal. */
+#include <criterion/criterion.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/repl.h"
+#include "runtime/runtime.h"
+#include "stdlib/stdlib.h"
+#include "vm/vm.h"
+
+static DictObj *globals;
+
+static void setup(void)
+{
+    static char prog[] = "test_repl";
+    static char *argv[] = {prog, NULL};
+    rt_init();
+    std_init(1, argv, 0);
+    vm_init();
+    vm_set_builtins(std_builtins());
+    globals = dict_new();
+    Value keep = V_OBJ(globals);
+    gc_root_push(&keep); /* for the whole test */
+    dict_set_str(globals, str_intern_cstr("a_long_global"), V_INT(5));
+    dict_set_str(globals, str_intern_cstr("a_long_other"), V_INT(6));
+    dict_set_str(globals, str_intern_cstr("sys"), V_OBJ(std_sys_module()));
+    repl_complete_init(globals);
+}
+
+TestSuite(repl, .init = setup);
+
+/* How many matches, and whether want is one of them; frees the list. */
+static int count_and_find(char **m, const char *want, int *found)
+{
+    int n = 0;
+    *found = 0;
+    for (; m && m[n]; n++) {
+        if (strcmp(m[n], want) == 0)
+            *found = 1;
+        free(m[n]);
+    }
+    free(m);
+    return n;
+}
+
+static void assert_completes(const char *text, const char *want, int count)
+{
+    int found;
+    int n = count_and_find(repl_complete_matches(text), want, &found);
+    cr_assert(found, "%s does not complete to %s", text, want);
+    if (count >= 0)
+        cr_assert_eq(n, count, "%s: %d matches, wanted %d", text, n, count);
+    cr_assert_not(err_occurred());
+}
+
+static void assert_no_completion(const char *text)
+{
+    char **m = repl_complete_matches(text);
+    cr_assert_null(m, "%s completes to %s", text, m ? m[0] : "");
+    cr_assert_not(err_occurred());
+}
+
+Test(repl, global_names_complete)
+{
+    assert_completes("a_long_g", "a_long_global", 1);
+    assert_completes("a_long_", "a_long_other", 2);
+}
+
+Test(repl, keywords_get_rlcompleters_suffix)
+{
+    assert_completes("whil", "while ", 1);
+    assert_completes("tr", "try:", -1);
+    assert_completes("Non", "None", 1);
+}
+
+Test(repl, callable_builtins_get_a_paren)
+{
+    assert_completes("isinst", "isinstance(", 1);
+    assert_completes("Zero", "ZeroDivisionError(", 1);
+}
+
+Test(repl, attribute_of_a_dotted_name)
+{
+    assert_completes("sys.arg", "sys.argv", 1);
+    assert_completes("sys.exi", "sys.exit(", -1);
+}
+
+Test(repl, underscore_names_hidden_until_asked)
+{
+    int found;
+    count_and_find(repl_complete_matches("sys."), "sys.__name__", &found);
+    cr_assert_not(found, "sys. offers dunder names");
+    count_and_find(repl_complete_matches("sys.__"), "sys.__name__", &found);
+    cr_assert(found, "sys.__ does not offer __name__");
+}
+
+Test(repl, only_plain_dotted_names_are_evaluated)
+{
+    assert_no_completion("sys().x");
+    assert_no_completion("no_such_name.x");
+    assert_no_completion("sys..x");
+    assert_no_completion("zzz_nothing");
+}
+
+Test(repl, completion_keeps_a_pending_exception)
+{
+    err_set(&exc_ValueError, "pending");
+    char **m = repl_complete_matches("no_such_name.x");
+    cr_assert_null(m);
+    cr_assert(err_matches(&exc_ValueError));
+    err_clear();
+}
+
+Test(repl, history_file_from_env_or_home)
+{
+    setenv("SIGVM_HISTFILE", "/tmp/some-history", 1);
+    char *p = repl_history_path();
+    cr_assert_str_eq(p, "/tmp/some-history");
+    free(p);
+    setenv("SIGVM_HISTFILE", "", 1);
+    cr_assert_null(repl_history_path(), "an empty variable turns it off");
+    unsetenv("SIGVM_HISTFILE");
+    setenv("HOME", "/home/someone", 1);
+    p = repl_history_path();
+    cr_assert_str_eq(p, "/home/someone/.sigvm_history");
+    free(p);
+}
