@@ -385,25 +385,24 @@ static int cli_run_source(const char *src, size_t len, const char *filename,
 
 /* The prompt, in __main__'s namespace; returns the exit status, or -1
  * to die by SIGINT. */
-static int cli_repl(DictObj *globals, const char *banner, int ki_before)
+static int cli_repl(DictObj *globals, const char *banner)
 {
     cli_inspecting = 0;
-    int r = repl_run(globals, banner, ki_before);
+    int r = repl_run(globals, banner);
     if (r == REPL_SYSTEM_EXIT)
         return cli_report(err_fetch(), 1);
     return r;
 }
 
 /* -i after a script, -c or stdin program: the prompt in what is left of
- * __main__.  The script's status is dropped, as CPython drops it; a
- * KeyboardInterrupt that ended the script still makes the final exit
- * die by SIGINT. */
-static int cli_inspect(int status)
+ * __main__.  The script's status is dropped, as CPython drops it, even a
+ * KeyboardInterrupt's. */
+static int cli_inspect(void)
 {
     Value m = dict_get_cstr(module_sys_modules(), "__main__");
     DictObj *g = IS_TYPE(m, module_type) ? ((ModuleObj *)AS_OBJ(m))->base.dict
                                          : cli_main_module(NULL)->base.dict;
-    return cli_repl(g, NULL, status == -1);
+    return cli_repl(g, NULL);
 }
 
 static int cli_run(const CliOptions *o)
@@ -430,7 +429,7 @@ static int cli_run(const CliOptions *o)
     }
     case RUN_REPL:
     default:
-        return cli_repl(cli_main_module(NULL)->base.dict, CLI_BANNER, 0);
+        return cli_repl(cli_main_module(NULL)->base.dict, CLI_BANNER);
     }
 }
 
@@ -509,7 +508,7 @@ int main(int argc, char **argv)
     status = tools_dis_requested() ? tools_run_dis(o.prog, o.what)
                                    : cli_run(&o);
     if (o.inspect && o.kind != RUN_REPL)
-        status = cli_inspect(status);
+        status = cli_inspect();
     tools_finish(o.prog);
     /* CPython's Py_FinalizeEx starts by waiting for non-daemon threads. */
     threadmod_shutdown();

@@ -157,8 +157,8 @@ static void rp_history_save(void)
 typedef struct Session {
     DictObj *globals;
     int tty;
-    int ki_escaped; /* the last statement run (or the -i script) ended in
-                       a KeyboardInterrupt: the exit dies by SIGINT */
+    int ki_escaped; /* the last statement run ended in a
+                       KeyboardInterrupt: the exit dies by SIGINT */
 } Session;
 
 /* Print an exception that ended a statement or a read.  SystemExit is not
@@ -240,10 +240,9 @@ static int rp_statement(Session *s)
     }
 }
 
-int repl_run(DictObj *globals, const char *banner, int ki_before)
+int repl_run(DictObj *globals, const char *banner)
 {
-    Session s = {.globals = globals, .tty = repl_use_readline(),
-                 .ki_escaped = ki_before};
+    Session s = {.globals = globals, .tty = repl_use_readline()};
     Value keep = V_OBJ(globals);
     gc_root_push(&keep);
     vm_displayhook = repl_displayhook;

@@ -25,9 +25,8 @@ enum {
 
 /* Run the prompt in the namespace `globals` (__main__'s) until end of
  * input or SystemExit.  banner: the greeting printed first to sys.stderr
- * (NULL after -i FILE).  ki_before: a KeyboardInterrupt already escaped
- * the script run before (-i), which makes the final exit die by SIGINT. */
-int repl_run(DictObj *globals, const char *banner, int ki_before);
+ * (NULL after -i FILE). */
+int repl_run(DictObj *globals, const char *banner);
 
 /* Make input() read with readline (through std_readline_hook) when stdin
  * and stdout are terminals. */

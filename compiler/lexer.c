@@ -78,7 +78,7 @@ int lex_init(Lexer *lx, const char *src, size_t len, const char *filename)
 }
 
 void lex_init_expr(Lexer *lx, const Lexer *parent, const char *start,
-                   const char *end, int lineno)
+                   const char *end, int lineno, const char *line_start)
 {
     memset(lx, 0, sizeof *lx);
     lx->buf = parent->buf;
@@ -86,10 +86,7 @@ void lex_init_expr(Lexer *lx, const Lexer *parent, const char *start,
     lx->filename = parent->filename;
     lx->end = end;
     lx->cur = start;
-    const char *ls = start;
-    while (ls > parent->buf && ls[-1] != '\n')
-        ls--;
-    lx->line_start = ls;
+    lx->line_start = line_start;
     const char *nl = memchr(start, '\n', (size_t)(end - start));
     lx->inp = nl ? nl + 1 : end;
     lx->lineno = lineno;

@@ -137,10 +137,11 @@ typedef struct Lexer {
 int lex_init(Lexer *lx, const char *src, size_t len, const char *filename);
 
 /* Prepare to lex one f-string replacement field [start, end), which lies
- * on line `lineno` of the buffer of `parent`.  Tokens keep their true
- * positions in the file.  Nothing is copied: `parent` must outlive lx. */
+ * on line `lineno` (starting at `line_start`) of the buffer of `parent`.
+ * Tokens keep their true positions in the file.  Nothing is copied:
+ * `parent` must outlive lx. */
 void lex_init_expr(Lexer *lx, const Lexer *parent, const char *start,
-                   const char *end, int lineno);
+                   const char *end, int lineno, const char *line_start);
 
 void lex_free(Lexer *lx);
 

@@ -58,7 +58,12 @@ typedef struct Parser {
     const char *field, *field_end;
     int field_lineno, field_col;
     int string_col;         /* column of the string token holding it */
+    /* Where line_of() stopped in the string token `scan_tok`. */
+    const LexToken *scan_tok;
+    const char *scan_pos, *scan_line_start;
+    int scan_line;
     AstNode *pending_yield; /* first yield since the last comprehension check */
+    const AstNode *deferred_node;   /* the node `deferred` is about */
     /* The recorded error is at the end of the input: for the REPL, more
      * input might have fixed it. */
     bool error_at_end;
@@ -287,6 +292,7 @@ static void defer_error(Parser *p, const AstNode *n, const char *fmt, ...)
 {
     if (p->deferred.kind != SYNTAX_ERR_NONE || p->failed)
         return;
+    p->deferred_node = n;
     FORMAT_MSG(msg, fmt);
     size_t len = 0;
     const char *line = lex_line(p->text_lx, n->lineno, &len);
@@ -864,6 +870,24 @@ static AstNode *parse_conditional(Parser *p)
     return a;
 }
 
+/* A `yield` in the element of a comprehension is an error, but the
+ * element is parsed before the `for` that shows it is one.  So displays
+ * and arguments track the first yield met in them: yields_begin() starts
+ * afresh, check_comprehension_yield() reports it once the `for` is seen,
+ * and yields_end() hands what is left to the enclosing tracking. */
+static AstNode *yields_begin(Parser *p)
+{
+    AstNode *saved = p->pending_yield;
+    p->pending_yield = NULL;
+    return saved;
+}
+
+static void yields_end(Parser *p, AstNode *saved)
+{
+    if (saved)
+        p->pending_yield = saved;
+}
+
 static AstNode *parse_lambda(Parser *p)
 {
     const LexToken *t = cur(p);
@@ -873,10 +897,12 @@ static AstNode *parse_lambda(Parser *p)
         return NULL;
     /* A lambda is a function: `return` is impossible but `yield` is not. */
     Scope saved = p->scope;
+    AstNode *saved_yield = yields_begin(p);
     bool gen = false;
     p->scope = (Scope){ .in_function = true, .is_generator = &gen };
     AstNode *body = parse_expression(p);
     p->scope = saved;
+    p->pending_yield = saved_yield;     /* its yields are its own */
     if (!body)
         return NULL;
     AstNode *n = node_tok(p, AST_LAMBDA, t);
@@ -1226,12 +1252,16 @@ static const AstNode *last_comprehension_item(const NodeVec *gens)
     return c->v.comprehension.iter;
 }
 
-/* Check `yield`s met while parsing the element of what turned out to be
- * a comprehension. */
 static void check_comprehension_yield(Parser *p, const char *what)
 {
-    if (p->pending_yield)
-        defer_error(p, p->pending_yield, "'yield' inside %s", what);
+    if (!p->pending_yield)
+        return;
+    /* CPython's symbol table finds this before its compiler would say
+     * "'yield' outside function" about the same yield. */
+    if (p->deferred_node == p->pending_yield)
+        ast_error_clear(&p->deferred);
+    defer_error(p, p->pending_yield, "'yield' inside %s", what);
+    p->pending_yield = NULL;
 }
 
 /* elt followed by for_if_clauses: a comprehension of `kind`, positioned
@@ -1266,19 +1296,56 @@ static AstNode *parse_comprehension(Parser *p, AstKind k, AstNode *elt,
     return n;
 }
 
-/* Whether `kw` repeats the name of an earlier keyword argument. */
+/* A set of names, to find repeated ones in linear time (a def or a call
+ * can have thousands).  Open addressing; `slots` is a power of two at
+ * least twice the number of names. */
+typedef struct NameSet {
+    const char **slots;
+    size_t mask;
+} NameSet;
+
+static bool nameset_init(Parser *p, NameSet *set, size_t n)
+{
+    size_t size = 8;
+    while (size < 2 * n)
+        size *= 2;
+    set->slots = calloc(size, sizeof *set->slots);
+    set->mask = size - 1;
+    if (!set->slots)
+        out_of_memory(p);
+    return set->slots != NULL;
+}
+
+/* Add `name`; false if it was there already. */
+static bool nameset_add(NameSet *set, const char *name)
+{
+    size_t h = 2166136261u;
+    for (const char *c = name; *c; c++)
+        h = (h ^ (unsigned char)*c) * 16777619u;
+    for (size_t i = h & set->mask;; i = (i + 1) & set->mask) {
+        if (!set->slots[i]) {
+            set->slots[i] = name;
+            return true;
+        }
+        if (strcmp(set->slots[i], name) == 0)
+            return false;
+    }
+}
+
+/* The compiler's check that no keyword argument is given twice. */
 static void check_repeated_keywords(Parser *p, NodeVec kws)
 {
-    for (size_t i = 1; i < kws.count; i++) {
+    NameSet seen;
+    if (kws.count < 2 || !nameset_init(p, &seen, kws.count))
+        return;
+    for (size_t i = 0; i < kws.count; i++) {
         const char *name = kws.items[i]->v.keyword.arg;
-        for (size_t j = 0; name && j < i; j++) {
-            const char *other = kws.items[j]->v.keyword.arg;
-            if (other && strcmp(name, other) == 0) {
-                defer_error(p, kws.items[i], "keyword argument repeated: %s", name);
-                return;
-            }
+        if (name && !nameset_add(&seen, name)) {
+            defer_error(p, kws.items[i], "keyword argument repeated: %s", name);
+            break;
         }
     }
+    free(seen.slots);
 }
 
 static AstNode *make_keyword(Parser *p, const LexToken *start, const char *arg,
@@ -1328,8 +1395,7 @@ static AstNode *parse_keyword_argument(Parser *p)
 static AstNode *parse_positional_argument(Parser *p, const LexToken *lpar,
                                           bool only, bool call)
 {
-    AstNode *saved_yield = p->pending_yield;
-    p->pending_yield = NULL;
+    AstNode *saved_yield = yields_begin(p);
     AstNode *e = parse_expression(p);
     if (!e)
         return NULL;
@@ -1345,7 +1411,7 @@ static AstNode *parse_positional_argument(Parser *p, const LexToken *lpar,
         return NULL;
     }
     if (kind(p) != LEX_FOR) {
-        p->pending_yield = saved_yield ? saved_yield : p->pending_yield;
+        yields_end(p, saved_yield);
         return e;
     }
     if (only && !call) {
@@ -1354,7 +1420,7 @@ static AstNode *parse_positional_argument(Parser *p, const LexToken *lpar,
         return NULL;
     }
     check_comprehension_yield(p, "generator expression");
-    p->pending_yield = saved_yield;
+    yields_end(p, saved_yield);
     NodeVec gens = { 0 };
     if (!parse_for_if_clauses(p, &gens, "generator expression"))
         return NULL;
@@ -1847,13 +1913,27 @@ static bool fstring_body(Parser *p, FString *fs, const char **str,
                          const char *end, bool raw, int level,
                          const LexToken *t);
 
-/* The line of the file that `s` (inside token t) is on. */
-static int line_of(const LexToken *t, const char *s)
+/* The line of the file that `s` (inside string token t) is on, and where
+ * that line starts.  Fields are visited in order, so the scan resumes
+ * where the last one stopped: a string with many fields costs linear
+ * time. */
+static int line_of(Parser *p, const LexToken *t, const char *s,
+                   const char **line_start)
 {
-    int line = t->lineno;
-    for (const char *q = t->start; q < s; q++)
-        line += *q == '\n';
-    return line;
+    if (p->scan_tok != t || s < p->scan_pos) {
+        p->scan_tok = t;
+        p->scan_pos = t->start;
+        p->scan_line = t->lineno;
+        p->scan_line_start = t->start - t->col;
+    }
+    for (const char *q = p->scan_pos; q < s; q++)
+        if (*q == '\n') {
+            p->scan_line++;
+            p->scan_line_start = q + 1;
+        }
+    p->scan_pos = s;
+    *line_start = p->scan_line_start;
+    return p->scan_line;
 }
 
 static AstNode *parse_paren_body(Parser *p, const LexToken *open, LexKind close);
@@ -1877,8 +1957,9 @@ static AstNode *fstring_expression(Parser *p, const char *start,
         return NULL;
     }
     Lexer lx;
-    int lineno = line_of(t, start);
-    lex_init_expr(&lx, p->text_lx, start, end, lineno);
+    const char *line_start;
+    int lineno = line_of(p, t, start, &line_start);
+    lex_init_expr(&lx, p->text_lx, start, end, lineno, line_start);
     Parser saved = *p;
     p->field = start;
     p->field_end = end;
@@ -2267,8 +2348,7 @@ static AstNode *parse_paren_body(Parser *p, const LexToken *open, LexKind close)
             error_generic(p);
         return NULL;
     }
-    AstNode *saved_yield = p->pending_yield;
-    p->pending_yield = NULL;
+    AstNode *saved_yield = yields_begin(p);
     AstNode *a = parse_star_named_expression(p);
     if (!a)
         return NULL;
@@ -2281,10 +2361,10 @@ static AstNode *parse_paren_body(Parser *p, const LexToken *open, LexKind close)
     if (kind(p) == LEX_FOR) {
         AstNode *g = parse_comprehension(p, AST_GENERATOR_EXP, a, NULL, lineno,
                                          col, close);
-        p->pending_yield = saved_yield;
+        yields_end(p, saved_yield);
         return g;
     }
-    p->pending_yield = saved_yield ? saved_yield : p->pending_yield;
+    yields_end(p, saved_yield);
     if (kind(p) != LEX_COMMA) {
         if (close == LEX_RPAR && !expect(p, close))
             return NULL;
@@ -2321,8 +2401,7 @@ static AstNode *parse_list_display(Parser *p)
     advance(p);
     NodeVec elts = { 0 };
     if (kind(p) != LEX_RSQB) {
-        AstNode *saved_yield = p->pending_yield;
-        p->pending_yield = NULL;
+        AstNode *saved_yield = yields_begin(p);
         AstNode *a = parse_display_element(p);
         if (!a)
             return NULL;
@@ -2333,10 +2412,10 @@ static AstNode *parse_list_display(Parser *p)
             }
             AstNode *c = parse_comprehension(p, AST_LIST_COMP, a, NULL,
                                              open->lineno, open->col, LEX_RSQB);
-            p->pending_yield = saved_yield;
+            yields_end(p, saved_yield);
             return c;
         }
-        p->pending_yield = saved_yield ? saved_yield : p->pending_yield;
+        yields_end(p, saved_yield);
         if (!vec_push(p, &elts, a) || !parse_display_rest(p, &elts, LEX_RSQB))
             return NULL;
         if (kind(p) == LEX_FOR) {
@@ -2430,8 +2509,7 @@ static AstNode *parse_brace_body(Parser *p, const LexToken *open)
 {
     NodeVec keys = { 0 }, values = { 0 };
     AstNode *key = NULL, *value;
-    AstNode *saved_yield = p->pending_yield;
-    p->pending_yield = NULL;
+    AstNode *saved_yield = yields_begin(p);
     if (kind(p) == LEX_DOUBLESTAR) {
         const LexToken *t = cur(p);
         advance(p);
@@ -2454,10 +2532,10 @@ static AstNode *parse_brace_body(Parser *p, const LexToken *open)
                 }
                 AstNode *c = parse_comprehension(p, AST_SET_COMP, a, NULL,
                                                  open->lineno, open->col, LEX_RBRACE);
-                p->pending_yield = saved_yield;
+                yields_end(p, saved_yield);
                 return c;
             }
-            p->pending_yield = saved_yield ? saved_yield : p->pending_yield;
+            yields_end(p, saved_yield);
             if (!vec_push(p, &values, a) || !parse_display_rest(p, &values, LEX_RBRACE))
                 return NULL;
             if (kind(p) == LEX_FOR) {
@@ -2478,11 +2556,11 @@ static AstNode *parse_brace_body(Parser *p, const LexToken *open)
         if (kind(p) == LEX_FOR) {
             AstNode *c = parse_comprehension(p, AST_DICT_COMP, key, value,
                                              open->lineno, open->col, LEX_RBRACE);
-            p->pending_yield = saved_yield;
+            yields_end(p, saved_yield);
             return c;
         }
     }
-    p->pending_yield = saved_yield ? saved_yield : p->pending_yield;
+    yields_end(p, saved_yield);
     if (!vec_push(p, &keys, key) || !vec_push(p, &values, value) ||
         !parse_dict_rest(p, &keys, &values) || !expect(p, LEX_RBRACE))
         return NULL;
@@ -2644,24 +2722,29 @@ static AstNode *parse_param(Parser *p, bool lambda)
     return a;
 }
 
+/* The symbol table's check that no parameter name is used twice. */
 static void check_duplicate_params(Parser *p, AstNode *args)
 {
-    AstNode *all[3] = { args->v.arguments.vararg, args->v.arguments.kwarg, NULL };
-    NodeVec v = { 0 };
-    for (size_t i = 0; i < args->v.arguments.args.count; i++)
-        vec_push(p, &v, args->v.arguments.args.items[i]);
-    for (size_t i = 0; i < args->v.arguments.kwonlyargs.count; i++)
-        vec_push(p, &v, args->v.arguments.kwonlyargs.items[i]);
-    for (int i = 0; i < 2; i++)
-        if (all[i])
-            vec_push(p, &v, all[i]);
-    for (size_t i = 1; i < v.count; i++)
-        for (size_t j = 0; j < i; j++)
-            if (strcmp(v.items[i]->v.arg.arg, v.items[j]->v.arg.arg) == 0) {
-                defer_error(p, v.items[i], "duplicate argument '%s' in function "
-                                           "definition", v.items[i]->v.arg.arg);
-                return;
-            }
+    AstNodeList pos = args->v.arguments.args, kwonly = args->v.arguments.kwonlyargs;
+    AstNode *star[2] = { args->v.arguments.vararg, args->v.arguments.kwarg };
+    NameSet seen;
+    if (!nameset_init(p, &seen, pos.count + kwonly.count + 2))
+        return;
+    /* In CPython's order: positional, keyword-only, *args, **kwargs. */
+    AstNode *dup = NULL;
+    for (size_t i = 0; !dup && i < pos.count; i++)
+        if (!nameset_add(&seen, pos.items[i]->v.arg.arg))
+            dup = pos.items[i];
+    for (size_t i = 0; !dup && i < kwonly.count; i++)
+        if (!nameset_add(&seen, kwonly.items[i]->v.arg.arg))
+            dup = kwonly.items[i];
+    for (int i = 0; !dup && i < 2; i++)
+        if (star[i] && !nameset_add(&seen, star[i]->v.arg.arg))
+            dup = star[i];
+    free(seen.slots);
+    if (dup)
+        defer_error(p, dup, "duplicate argument '%s' in function definition",
+                    dup->v.arg.arg);
 }
 
 /* `def f(a, (b, c))`: CPython names the mistake if the parentheses hold
@@ -2760,7 +2843,10 @@ static AstNode *parse_parameters(Parser *p, bool lambda)
                     return NULL;
             } else {
                 if (!def && defaults.count) {
-                    error_node(p, a, "non-default argument follows default argument");
+                    if (kind(p) == LEX_COMMA || kind(p) == close)
+                        error_node(p, a, "non-default argument follows default argument");
+                    else
+                        error_generic(p);
                     return NULL;
                 }
                 if (!vec_push(p, &pos, a) || (def && !vec_push(p, &defaults, def)))
@@ -3627,8 +3713,19 @@ static AstNode *parse_funcdef(Parser *p, NodeVec decorators)
     AstNode *args = parse_parameters(p, false), *returns = NULL;
     if (!args || !expect(p, LEX_RPAR))
         return NULL;
-    if (accept(p, LEX_RARROW) && !(returns = parse_expression(p)))
-        return NULL;
+    if (kind(p) == LEX_RARROW) {
+        /* ['->' expression] is optional to CPython: if no expression
+         * follows, it reports the ':' it then expects at the arrow. */
+        size_t arrow = p->pos, max_pos = p->max_pos;
+        advance(p);
+        if (!(returns = parse_expression(p))) {
+            if (specific_error(p))
+                return NULL;
+            reset_error(p);
+            p->pos = arrow;
+            p->max_pos = max_pos;
+        }
+    }
     if (!expect_forced(p, LEX_COLON, ":"))
         return NULL;
     Scope saved = p->scope;

@@ -399,6 +399,19 @@ def dash_i_without_terminal_prompts_on_stderr(e):
             b'KeyboardInterrupt\n>>> >>> \n')
     check(p.stderr == want, "stderr %r" % p.stderr)
     check(p.returncode == 0, "status %r" % p.returncode)
+    # The script's own end does not count once the prompt ran: neither a
+    # KeyboardInterrupt (no death by SIGINT) nor SystemExit (printed).
+    for code, last in (("import os, signal; os.kill(os.getpid(), "
+                        "signal.SIGINT)", b"KeyboardInterrupt\n"),
+                       ("raise SystemExit(3)", b"SystemExit: 3\n")):
+        p = subprocess.run([SIGVM, "-i", "-c", code], input=b"",
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                           env=e.environ(), cwd=e.dir, timeout=60)
+        want = (b'Traceback (most recent call last):\n'
+                b'  File "<string>", line 1, in <module>\n' + last +
+                b'>>> \n')
+        check(p.stderr == want, "stderr %r" % p.stderr)
+        check(p.returncode == 0, "status %r" % p.returncode)
 
 
 # ------------------------------------------------------------------ driver

@@ -1685,6 +1685,29 @@ Test(parser_ast, star_expression_in_return_and_for)
                "=[])], type_ignores=[])");
 }
 
+Test(parser_ast, yield_in_lambda_inside_comprehension)
+{
+    expect_ast("def f():\n    return [lambda: (yield) for x in y]",
+               "Module(body=[FunctionDef(name='f', args=arguments(posonlyargs"
+               "=[], args=[], kwonlyargs=[], kw_defaults=[], defaults=[]), bo"
+               "dy=[Return(value=ListComp(elt=Lambda(args=arguments(posonlyar"
+               "gs=[], args=[], kwonlyargs=[], kw_defaults=[], defaults=[]), "
+               "body=Yield()), generators=[comprehension(target=Name(id='x', "
+               "ctx=Store()), iter=Name(id='y', ctx=Load()), ifs=[], is_async"
+               "=0)]))], decorator_list=[])], type_ignores=[])");
+}
+
+Test(parser_ast, yield_in_first_iterable_belongs_to_function)
+{
+    expect_ast("def f():\n    return [x for x in (yield)]",
+               "Module(body=[FunctionDef(name='f', args=arguments(posonlyargs"
+               "=[], args=[], kwonlyargs=[], kw_defaults=[], defaults=[]), bo"
+               "dy=[Return(value=ListComp(elt=Name(id='x', ctx=Load()), gener"
+               "ators=[comprehension(target=Name(id='x', ctx=Store()), iter=Y"
+               "ield(), ifs=[], is_async=0)]))], decorator_list=[])], type_ig"
+               "nores=[])");
+}
+
 Test(parser_errors, generic_invalid_syntax)
 {
     expect_error("x = 1 2",
@@ -2973,5 +2996,62 @@ Test(parser_errors, unexpected_indent_wins_over_later_lexer_error)
     expect_error("x = 1\n    y = 2\nz = \"abc\n",
                  "IndentationError: unexpected indent",
                  2, 4);
+}
+
+Test(parser_errors, yield_in_comprehension_at_module_level)
+{
+    expect_error("[(yield) for x in y]\n",
+                 "SyntaxError: 'yield' inside list comprehension",
+                 1, 3);
+}
+
+Test(parser_errors, yield_in_generator_expression_element)
+{
+    expect_error("def f():\n    return ((yield) for x in y)\n",
+                 "SyntaxError: 'yield' inside generator expression",
+                 2, 14);
+}
+
+Test(parser_errors, bare_star_after_keyword_argument)
+{
+    expect_error("f(a=1, *)\n",
+                 "SyntaxError: iterable argument unpacking follows keyword ar"
+                 "gument unpacking",
+                 1, 8);
+}
+
+Test(parser_errors, with_item_missing_colon)
+{
+    expect_error("with a as b\n    pass\n",
+                 "SyntaxError: expected ':'",
+                 1, 12);
+}
+
+Test(parser_errors, return_annotation_missing)
+{
+    expect_error("def f() -> *None:\n    pass\n",
+                 "SyntaxError: expected ':'",
+                 1, 9);
+}
+
+Test(parser_errors, non_default_parameter_needs_a_separator)
+{
+    expect_error("def f(a=1, b@c): pass\n",
+                 "SyntaxError: invalid syntax",
+                 1, 13);
+}
+
+Test(parser_errors, dict_key_that_does_not_parse)
+{
+    expect_error("x = {1: 2, 'a' in: 3}\n",
+                 "SyntaxError: ':' expected after dictionary key",
+                 1, 14);
+}
+
+Test(parser_errors, comment_before_newline_is_in_the_error_token)
+{
+    expect_error("if # comment\n",
+                 "SyntaxError: invalid syntax",
+                 1, 4);
 }
 
