@@ -283,8 +283,6 @@ static LexKind soft_error_eol(Lexer *lx, SyntaxErrorKind kind, int offset,
     return LEX_ERROR;
 }
 
-static LexKind unclosed_bracket(Lexer *lx);
-
 /* Soft errors are raised by CPython's parser, which reports byte offsets
  * (see parser.c); hard errors count characters. */
 static int line_end_offset(const Lexer *lx)
@@ -292,12 +290,7 @@ static int line_end_offset(const Lexer *lx)
     return (int)(lx->inp - lx->line_start);
 }
 
-void lex_set_unclosed_error(Lexer *lx)
-{
-    if (lx->level > 0)
-        unclosed_bracket(lx);
-}
-
+/* "'(' was never closed", about the innermost open bracket. */
 static LexKind unclosed_bracket(Lexer *lx)
 {
     int i = lx->level - 1;
@@ -306,6 +299,12 @@ static LexKind unclosed_bracket(Lexer *lx)
     set_error(lx, SYNTAX_ERR_SYNTAX, lx->parenlineno[i], line,
               lx->parencol[i] + 1, 0, "'%c' was never closed", lx->parenstack[i]);
     return LEX_ERROR;
+}
+
+void lex_set_unclosed_error(Lexer *lx)
+{
+    if (lx->level > 0)
+        unclosed_bracket(lx);
 }
 
 /* ------------------------------------------------------------------ */

@@ -8,13 +8,15 @@
  * and positions.
  *
  * Errors come in two sorts, as in CPython.  "Hard" errors (unterminated
- * strings, bad numbers, unmatched brackets, invalid characters) win over
- * any parser error, so lex_next() reports them at once and returns
- * LEX_ERROR with lexer->hard_error set.  "Soft" errors (inconsistent
- * dedent, tab/space mix, EOF inside brackets or after a backslash) only
- * count if the parser gets that far: lex_next() also returns LEX_ERROR but
- * leaves hard_error false, and the message waits in lexer->err until the
- * parser reaches the token.
+ * strings, bad numbers, unmatched brackets, invalid characters) are those
+ * CPython's tokenizer raises itself: they win even over a parser error
+ * earlier in the file (CPython lexes the rest of the file to look for
+ * one), except over "unexpected indent".  "Soft" errors (inconsistent
+ * dedent, tab/space mix, EOF inside brackets or after a backslash) are
+ * raised by CPython's parser when it reaches them, so they only count if
+ * the parser gets that far.  Either way lex_next() returns LEX_ERROR, sets
+ * lexer->hard_error for the first sort, and leaves the message in
+ * lexer->err; the parser decides which error is reported.
  */
 #ifndef SIGVM_LEXER_H
 #define SIGVM_LEXER_H

@@ -1999,8 +1999,90 @@ static AstNode *fstring_expression(Parser *p, const char *start,
     return e;
 }
 
+/* The end of the expression of a replacement field starting at `s`: the
+ * first !, :, = or } outside brackets and strings (CPython's
+ * fstring_find_expr), or NULL after an error. */
+static const char *find_field_end(Parser *p, const char *s, const char *end)
+{
+    char quote = 0, stack[LEX_MAXLEVEL];
+    bool triple = false;
+    int depth = 0;
+    for (; s < end; s++) {
+        char ch = *s;
+        if (ch == '\\') {
+            error_here(p, "f-string expression part cannot include a backslash");
+            return NULL;
+        }
+        if (quote) {
+            if (ch == quote && (!triple || (s + 2 < end && s[1] == ch && s[2] == ch))) {
+                s += triple ? 2 : 0;
+                quote = 0;
+            }
+        } else if (ch == '\'' || ch == '"') {
+            triple = s + 2 < end && s[1] == ch && s[2] == ch;
+            s += triple ? 2 : 0;
+            quote = ch;
+        } else if (ch == '[' || ch == '{' || ch == '(') {
+            if (depth >= LEX_MAXLEVEL) {
+                error_here(p, "f-string: too many nested parenthesis");
+                return NULL;
+            }
+            stack[depth++] = ch;
+        } else if (ch == '#') {
+            error_here(p, "f-string expression part cannot include '#'");
+            return NULL;
+        } else if (depth == 0 && strchr("!:}=<>", ch)) {
+            if (s + 1 < end && s[1] == '=' && strchr("!=<>", ch))
+                s++;        /* != == <= >= are operators */
+            else if (ch != '<' && ch != '>')
+                break;
+        } else if (ch == ']' || ch == '}' || ch == ')') {
+            if (!depth) {
+                error_here(p, "f-string: unmatched '%c'", ch);
+                return NULL;
+            }
+            char open = stack[--depth];
+            if (!((open == '(' && ch == ')') || (open == '[' && ch == ']') ||
+                  (open == '{' && ch == '}'))) {
+                error_here(p, "f-string: closing parenthesis '%c' does not match "
+                              "opening parenthesis '%c'", ch, open);
+                return NULL;
+            }
+        }
+    }
+    if (quote) {
+        error_here(p, "f-string: unterminated string");
+        return NULL;
+    }
+    if (depth) {
+        error_here(p, "f-string: unmatched '%c'", stack[depth - 1]);
+        return NULL;
+    }
+    if (s >= end) {
+        error_here(p, "f-string: expecting '}'");
+        return NULL;
+    }
+    return s;
+}
+
+/* The format spec after ':' in a field, up to its closing '}': a JoinedStr
+ * of its own, whose fields may nest one level deeper. */
+static AstNode *fstring_format_spec(Parser *p, FString *fs, const char **s,
+                                    const char *end, bool raw, int level,
+                                    const LexToken *t)
+{
+    FString inner = { .lineno = fs->lineno, .col = fs->col };
+    bool ok = fstring_body(p, &inner, s, end, raw, level + 1, t) &&
+              flush_text(p, &inner);
+    free(inner.text.data);
+    AstNode *spec = ok ? new_node(p, AST_JOINED_STR, fs->lineno, fs->col) : NULL;
+    if (spec)
+        spec->v.joined_str.values = vec_list(inner.values);
+    return spec;
+}
+
 /* One replacement field; *str points at its '{'.  Appends a
- * FormattedValue, preceded by the `=` text if any. */
+ * FormattedValue, preceded by the text of the expression for `{x=}`. */
 static bool fstring_field(Parser *p, FString *fs, const char **str,
                           const char *end, bool raw, int level,
                           const LexToken *t)
@@ -2010,90 +2092,21 @@ static bool fstring_field(Parser *p, FString *fs, const char **str,
         return false;
     }
     const char *expr_start = ++*str;
-    char quote = 0;
-    bool triple = false;
-    int depth = 0;
-    char stack[LEX_MAXLEVEL];
-    const char *s = expr_start;
-    /* Find the end of the expression: the first !, :, = or } outside
-     * brackets and strings, CPython's fstring_find_expr. */
-    for (; s < end; s++) {
-        char ch = *s;
-        if (ch == '\\') {
-            error_here(p, "f-string expression part cannot include a backslash");
-            return false;
-        }
-        if (quote) {
-            if (ch == quote && (!triple || (s + 2 < end && s[1] == ch && s[2] == ch))) {
-                s += triple ? 2 : 0;
-                quote = 0;
-            }
-            continue;
-        }
-        if (ch == '\'' || ch == '"') {
-            triple = s + 2 < end && s[1] == ch && s[2] == ch;
-            s += triple ? 2 : 0;
-            quote = ch;
-        } else if (ch == '[' || ch == '{' || ch == '(') {
-            if (depth >= LEX_MAXLEVEL) {
-                error_here(p, "f-string: too many nested parenthesis");
-                return false;
-            }
-            stack[depth++] = ch;
-        } else if (ch == '#') {
-            error_here(p, "f-string expression part cannot include '#'");
-            return false;
-        } else if (depth == 0 && strchr("!:}=<>", ch)) {
-            if (s + 1 < end && s[1] == '=' && strchr("!=<>", ch)) {
-                s++;        /* != == <= >= are operators */
-                continue;
-            }
-            if (ch != '<' && ch != '>')
-                break;
-        } else if (ch == ']' || ch == '}' || ch == ')') {
-            if (!depth) {
-                error_here(p, "f-string: unmatched '%c'", ch);
-                return false;
-            }
-            char open = stack[--depth];
-            if (!((open == '(' && ch == ')') || (open == '[' && ch == ']') ||
-                  (open == '{' && ch == '}'))) {
-                error_here(p, "f-string: closing parenthesis '%c' does not match "
-                              "opening parenthesis '%c'", ch, open);
-                return false;
-            }
-        }
-    }
-    if (quote) {
-        error_here(p, "f-string: unterminated string");
-        return false;
-    }
-    if (depth) {
-        error_here(p, "f-string: unmatched '%c'", stack[depth - 1]);
-        return false;
-    }
-    if (s >= end)
-        goto expecting_brace;
-    const char *expr_end = s;
-    AstNode *value = fstring_expression(p, expr_start, expr_end, t);
+    const char *s = find_field_end(p, expr_start, end);
+    AstNode *value = s ? fstring_expression(p, expr_start, s, t) : NULL;
     if (!value)
         return false;
-    bool debug = false;
-    if (*s == '=') {
-        /* f"{x=}": the text of the expression, then its repr. */
-        s++;
-        while (s < end && isspace((unsigned char)*s))
-            s++;
-        if (s >= end)
-            goto expecting_brace;
+    bool debug = *s == '=';
+    if (debug) {
+        /* f"{x=}": the expression's text, with the blanks after '='. */
+        for (s++; s < end && isspace((unsigned char)*s); s++)
+            ;
         buf_put(&fs->text, expr_start, (size_t)(s - expr_start));
-        debug = true;
     }
     int conversion = -1;
-    if (*s == '!') {
-        if (++s >= end)
-            goto expecting_brace;
-        conversion = (unsigned char)*s++;
+    if (s + 1 < end && *s == '!') {
+        conversion = (unsigned char)s[1];
+        s += 2;
         if (conversion != 's' && conversion != 'r' && conversion != 'a') {
             error_here(p, "f-string: invalid conversion character: expected "
                           "'s', 'r', or 'a'");
@@ -2101,34 +2114,27 @@ static bool fstring_field(Parser *p, FString *fs, const char **str,
         }
     }
     AstNode *spec = NULL;
-    if (s < end && *s == ':') {
-        if (++s >= end)
-            goto expecting_brace;
-        FString inner = { .lineno = fs->lineno, .col = fs->col };
-        bool ok = fstring_body(p, &inner, &s, end, raw, level + 1, t) &&
-                  flush_text(p, &inner);
-        free(inner.text.data);
-        if (!ok || !(spec = new_node(p, AST_JOINED_STR, fs->lineno, fs->col)))
+    if (s + 1 < end && *s == ':') {
+        s++;
+        if (!(spec = fstring_format_spec(p, fs, &s, end, raw, level, t)))
             return false;
-        spec->v.joined_str.values = vec_list(inner.values);
     }
-    if (s >= end || *s != '}')
-        goto expecting_brace;
+    /* Whatever else is here, including the end of the string. */
+    if (s >= end || *s != '}') {
+        error_here(p, "f-string: expecting '}'");
+        return false;
+    }
     *str = s + 1;
     if (debug && !spec && conversion == -1)
         conversion = 'r';
-    if (!flush_text(p, fs))
-        return false;
-    AstNode *fv = new_node(p, AST_FORMATTED_VALUE, fs->lineno, fs->col);
+    AstNode *fv = flush_text(p, fs) ? new_node(p, AST_FORMATTED_VALUE, fs->lineno, fs->col)
+                                    : NULL;
     if (!fv)
         return false;
     fv->v.formatted_value.value = value;
     fv->v.formatted_value.conversion = conversion;
     fv->v.formatted_value.format_spec = spec;
     return vec_push(p, &fs->values, fv);
-expecting_brace:
-    error_here(p, "f-string: expecting '}'");
-    return false;
 }
 
 /* The text of an f-string from *str: literal parts and replacement
@@ -2769,99 +2775,128 @@ static void error_parenthesized_params(Parser *p, bool lambda)
                       : "Function parameters cannot be parenthesized");
 }
 
+/* The parameters of a def or lambda as they are read. */
+typedef struct Params {
+    bool lambda;            /* no annotations; ends at ':' */
+    LexKind close;          /* ')' or ':' */
+    bool star;              /* past '*' or '*args': keyword-only now */
+    NodeVec pos, defaults, kwonly, kwdefaults;
+    AstNode *vararg, *kwarg;
+} Params;
+
+/* '*' [NAME]: the start of the keyword-only parameters. */
+static bool parse_star_param(Parser *p, Params *ps)
+{
+    const LexToken *t = cur(p);
+    if (ps->star) {
+        error_tok(p, t, "* argument may appear only once");
+        return false;
+    }
+    ps->star = true;
+    advance(p);
+    if (kind(p) == ps->close ||
+        (kind(p) == LEX_COMMA && (peek(p, 1)->kind == ps->close ||
+                                  peek(p, 1)->kind == LEX_DOUBLESTAR))) {
+        error_tok(p, t, "named arguments must follow bare *");
+        return false;
+    }
+    if (kind(p) == LEX_COMMA)
+        return true;
+    if (!(ps->vararg = parse_param(p, ps->lambda)))
+        return false;
+    if (kind(p) == LEX_EQUAL) {
+        error_tok(p, cur(p), "var-positional argument cannot have default value");
+        return false;
+    }
+    return true;
+}
+
+/* '**' NAME */
+static bool parse_double_star_param(Parser *p, Params *ps)
+{
+    advance(p);
+    if (!(ps->kwarg = parse_param(p, ps->lambda)))
+        return false;
+    if (kind(p) == LEX_EQUAL) {
+        error_tok(p, cur(p), "var-keyword argument cannot have default value");
+        return false;
+    }
+    return true;
+}
+
+/* NAME [':' annotation] ['=' default], positional or keyword-only. */
+static bool parse_named_param(Parser *p, Params *ps)
+{
+    AstNode *a = parse_param(p, ps->lambda), *def = NULL;
+    if (!a)
+        return false;
+    if (kind(p) == LEX_EQUAL) {
+        const LexToken *eq = cur(p);
+        advance(p);
+        if (kind(p) == LEX_COMMA || kind(p) == ps->close) {
+            error_tok(p, eq, "expected default value expression");
+            return false;
+        }
+        if (!(def = parse_expression(p)))
+            return false;
+    }
+    if (ps->star)
+        return vec_push(p, &ps->kwonly, a) && vec_push(p, &ps->kwdefaults, def);
+    if (!def && ps->defaults.count) {
+        if (kind(p) == LEX_COMMA || kind(p) == ps->close)
+            error_node(p, a, "non-default argument follows default argument");
+        else
+            error_generic(p);
+        return false;
+    }
+    return vec_push(p, &ps->pos, a) && (!def || vec_push(p, &ps->defaults, def));
+}
+
+/* One parameter of any kind, or CPython's error for what is there. */
+static bool parse_one_param(Parser *p, Params *ps)
+{
+    const LexToken *t = cur(p);
+    if (ps->kwarg && (t->kind == LEX_NAME || t->kind == LEX_STAR ||
+                      t->kind == LEX_DOUBLESTAR || t->kind == LEX_SLASH)) {
+        error_tok(p, t, "arguments cannot follow var-keyword argument");
+        return false;
+    }
+    switch (t->kind) {
+    case LEX_SLASH:
+        error_tok(p, t, "positional-only parameters are not supported by sigvm");
+        return false;
+    case LEX_LPAR:
+        error_parenthesized_params(p, ps->lambda);
+        return false;
+    case LEX_STAR:
+        return parse_star_param(p, ps);
+    case LEX_DOUBLESTAR:
+        return parse_double_star_param(p, ps);
+    default:
+        return parse_named_param(p, ps);
+    }
+}
+
 /* The arguments node of a def (parameters up to ')') or a lambda (up to
  * ':'), with CPython's invalid_parameters messages. */
 static AstNode *parse_parameters(Parser *p, bool lambda)
 {
-    LexKind close = lambda ? LEX_COLON : LEX_RPAR;
+    Params ps = { .lambda = lambda, .close = lambda ? LEX_COLON : LEX_RPAR };
     AstNode *args = node_tok(p, AST_ARGUMENTS, cur(p));
     if (!args)
         return NULL;
-    NodeVec pos = { 0 }, defaults = { 0 }, kwonly = { 0 }, kwdefaults = { 0 };
-    AstNode *vararg = NULL, *kwarg = NULL;
-    bool star = false;
-    while (kind(p) != close) {
-        const LexToken *t = cur(p);
-        if (kwarg && (t->kind == LEX_NAME || t->kind == LEX_STAR ||
-                      t->kind == LEX_DOUBLESTAR || t->kind == LEX_SLASH)) {
-            error_tok(p, t, "arguments cannot follow var-keyword argument");
+    while (kind(p) != ps.close) {
+        if (!parse_one_param(p, &ps))
             return NULL;
-        }
-        if (t->kind == LEX_SLASH) {
-            error_tok(p, t, "positional-only parameters are not supported by sigvm");
-            return NULL;
-        }
-        if (t->kind == LEX_LPAR) {
-            error_parenthesized_params(p, lambda);
-            return NULL;
-        }
-        if (t->kind == LEX_STAR) {
-            if (star) {
-                error_tok(p, t, "* argument may appear only once");
-                return NULL;
-            }
-            star = true;
-            advance(p);
-            if (kind(p) == close || (kind(p) == LEX_COMMA &&
-                                     (peek(p, 1)->kind == close ||
-                                      peek(p, 1)->kind == LEX_DOUBLESTAR))) {
-                error_tok(p, t, "named arguments must follow bare *");
-                return NULL;
-            }
-            if (kind(p) != LEX_COMMA) {
-                if (!(vararg = parse_param(p, lambda)))
-                    return NULL;
-                if (kind(p) == LEX_EQUAL) {
-                    error_tok(p, cur(p), "var-positional argument cannot have default value");
-                    return NULL;
-                }
-            }
-        } else if (t->kind == LEX_DOUBLESTAR) {
-            advance(p);
-            if (!(kwarg = parse_param(p, lambda)))
-                return NULL;
-            if (kind(p) == LEX_EQUAL) {
-                error_tok(p, cur(p), "var-keyword argument cannot have default value");
-                return NULL;
-            }
-        } else {
-            AstNode *a = parse_param(p, lambda), *def = NULL;
-            if (!a)
-                return NULL;
-            if (kind(p) == LEX_EQUAL) {
-                const LexToken *eq = cur(p);
-                advance(p);
-                if (kind(p) == LEX_COMMA || kind(p) == close) {
-                    error_tok(p, eq, "expected default value expression");
-                    return NULL;
-                }
-                if (!(def = parse_expression(p)))
-                    return NULL;
-            }
-            if (star) {
-                if (!vec_push(p, &kwonly, a) || !vec_push(p, &kwdefaults, def))
-                    return NULL;
-            } else {
-                if (!def && defaults.count) {
-                    if (kind(p) == LEX_COMMA || kind(p) == close)
-                        error_node(p, a, "non-default argument follows default argument");
-                    else
-                        error_generic(p);
-                    return NULL;
-                }
-                if (!vec_push(p, &pos, a) || (def && !vec_push(p, &defaults, def)))
-                    return NULL;
-            }
-        }
         if (!accept(p, LEX_COMMA))
             break;
     }
-    args->v.arguments.args = vec_list(pos);
-    args->v.arguments.defaults = vec_list(defaults);
-    args->v.arguments.vararg = vararg;
-    args->v.arguments.kwonlyargs = vec_list(kwonly);
-    args->v.arguments.kw_defaults = vec_list(kwdefaults);
-    args->v.arguments.kwarg = kwarg;
+    args->v.arguments.args = vec_list(ps.pos);
+    args->v.arguments.defaults = vec_list(ps.defaults);
+    args->v.arguments.vararg = ps.vararg;
+    args->v.arguments.kwonlyargs = vec_list(ps.kwonly);
+    args->v.arguments.kw_defaults = vec_list(ps.kwdefaults);
+    args->v.arguments.kwarg = ps.kwarg;
     check_duplicate_params(p, args);
     return args;
 }

@@ -30,9 +30,11 @@
 #define PARSE_MAX_CHAIN 3000
 
 /*
- * Parse a whole file (or a -c string).  Returns an AST_MODULE node
- * allocated in `arena`, or NULL with `err` filled in (free err->text with
- * ast_error_clear()).  `filename` is only referenced, never copied.
+ * Parse a whole file (or a -c string, with filename "<string>").  Returns
+ * an AST_MODULE node allocated in `arena` (set up by the caller with
+ * ast_arena_init()), or NULL with `err` filled in; release err->text with
+ * ast_error_clear().  `err` is overwritten, not freed, on entry: clear it
+ * first if it still holds an error.  `filename` is referenced, not copied.
  */
 AstNode *parse_module(AstArena *arena, const char *src, size_t len,
                       const char *filename, SyntaxErrorInfo *err);

@@ -40,13 +40,20 @@ typedef struct DictViewObj {
 
 static TypeObj dict_iter_type;
 
-/* One counter for all dicts, so that a (dict, version) pair cached by the
- * VM can never match a different dict that reused the same address. */
-static uint64_t version_counter;
+/* dict.h says why there is one counter; only the GIL holder touches it. */
+uint64_t dict_version_counter;
 
+/* A value changed under an existing key. */
 static void bump(DictObj *d)
 {
-    d->version = ++version_counter;
+    d->version = ++dict_version_counter;
+}
+
+/* A key was added or removed (or the dict is new). */
+static void bump_keys(DictObj *d)
+{
+    bump(d);
+    d->keys_version = d->version;
 }
 
 static int hash_of(Value key, int64_t *out)
@@ -197,7 +204,7 @@ static int insert_new(DictObj *d, Value key, int64_t hash, Value v,
     else
         d->index[slot] = (int32_t)ix;
     d->used++;
-    bump(d);
+    bump_keys(d);
     return 0;
 }
 
@@ -206,7 +213,7 @@ static int insert_new(DictObj *d, Value key, int64_t hash, Value v,
 DictObj *dict_new(void)
 {
     DictObj *d = gc_alloc(&dict_type, sizeof(DictObj));
-    bump(d);
+    bump_keys(d);
     return d;
 }
 
@@ -229,24 +236,35 @@ int dict_lookup(DictObj *d, Value key, Value *out)
  * interned strings; other str keys compare bytes.  Non-str keys never
  * equal a str here, which skips the __eq__ a script class could define
  * (names never reach such keys). */
-Value dict_get_str(DictObj *d, StrObj *key)
+static inline int32_t str_index(DictObj *d, StrObj *key)
 {
     if (!d->index)
-        return V_NULL;
+        return -1;
     int64_t hash = key->hash != -1 ? key->hash : str_hash(key);
     size_t mask = d->nindex - 1, i = (size_t)hash & mask;
     uint64_t perturb = (uint64_t)hash;
     for (;;) {
         int32_t ix = d->index[i];
         if (ix < 0)
-            return V_NULL;
+            return -1;
         DictEntry *e = &d->entries[ix];
         if (IS_OBJ(e->key) && (AS_OBJ(e->key) == &key->hdr ||
                                (e->hash == hash && quick_eq(e->key, V_OBJ(key)) == 1)))
-            return e->value;
+            return ix;
         perturb >>= PERTURB_SHIFT;
         i = (i * 5 + perturb + 1) & mask;
     }
+}
+
+Value dict_get_str(DictObj *d, StrObj *key)
+{
+    int32_t ix = str_index(d, key);
+    return ix < 0 ? V_NULL : d->entries[ix].value;
+}
+
+int32_t dict_index_str(DictObj *d, StrObj *key)
+{
+    return str_index(d, key);
 }
 
 Value dict_get_cstr(DictObj *d, const char *key)
@@ -271,7 +289,7 @@ static int set_with_hash(DictObj *d, Value key, int64_t hash, Value v)
         index_insert(d, hash, (int32_t)d->nentries);
         d->entries[d->nentries++] = (DictEntry){hash, key, v};
         d->used++;
-        bump(d);
+        bump_keys(d);
         return 0;
     }
     return insert_new(d, key, hash, v, slot);
@@ -295,7 +313,7 @@ static void remove_entry(DictObj *d, int64_t ix)
     d->entries[ix].key = V_NULL;
     d->entries[ix].value = V_NULL;
     d->used--;
-    bump(d);
+    bump_keys(d);
 }
 
 int dict_del(DictObj *d, Value key)
@@ -359,7 +377,7 @@ void dict_clear(DictObj *d)
     d->entries = NULL;
     d->index = NULL;
     d->cap = d->nindex = d->nentries = d->used = 0;
-    bump(d);
+    bump_keys(d);
 }
 
 DictObj *dict_copy(DictObj *d)

@@ -2,7 +2,9 @@
  *
  * `version` changes on every mutation, so the VM's inline caches for
  * globals and attributes can tell a cached lookup is still valid with one
- * comparison.
+ * comparison.  `keys_version` changes only when the set of keys does (a
+ * key added or removed), so a cache that only needs to know a name is
+ * still absent survives the value updates of a loop assigning a global.
  */
 #ifndef SIGVM_DICT_H
 #define SIGVM_DICT_H
@@ -21,6 +23,7 @@ typedef struct DictEntry {
 struct DictObj {
     Obj hdr;
     uint64_t version;
+    uint64_t keys_version; /* a `version` value: the last key-set change */
     size_t used;      /* live entries */
     size_t nentries;  /* entries in use incl. deleted */
     size_t cap;       /* entries capacity */
@@ -35,6 +38,31 @@ int dict_lookup(DictObj *d, Value key, Value *out);
 /* Interned-string keys: never fails; V_NULL when missing. */
 Value dict_get_str(DictObj *d, StrObj *key);
 Value dict_get_cstr(DictObj *d, const char *key);
+/* The entry position of an interned-string key, or -1 when missing. */
+int32_t dict_index_str(DictObj *d, StrObj *key);
+
+/* Where versions come from (dict.c): one counter for all dicts, so that a
+ * (dict, version) pair cached by the VM never matches another dict at a
+ * reused address.  Touched only by the thread holding the GIL. */
+extern uint64_t dict_version_counter;
+
+/* Positional caches: if entry ix holds the interned key, replace its
+ * value (a value-only change: version moves, keys_version does not) and
+ * return 1; otherwise change nothing and return 0.  Keys are unique among
+ * live entries and a deleted entry's key is V_NULL, so finding the key at
+ * ix proves that ix is its live entry.  Inline: STORE_GLOBAL's fast path. */
+static inline int dict_replace_at(DictObj *d, int32_t ix, StrObj *key,
+                                  Value v)
+{
+    if ((uint32_t)ix >= d->nentries)
+        return 0;
+    DictEntry *e = &d->entries[ix];
+    if (e->key.tag != VT_OBJ || e->key.as.o != (Obj *)key)
+        return 0;
+    e->value = v;
+    d->version = ++dict_version_counter;
+    return 1;
+}
 int dict_set(DictObj *d, Value key, Value v);
 int dict_set_str(DictObj *d, StrObj *key, Value v);
 int dict_del(DictObj *d, Value key); /* KeyError when missing */

@@ -44,7 +44,7 @@ static DictObj *builtins_of(DictObj *globals)
 {
     if (!globals)
         return NULL;
-    Value b = dict_get_str(globals, str_intern_cstr("__builtins__"));
+    Value b = dict_get_str(globals, rt_names.builtins_dunder);
     if (IS_TYPE(b, dict_type))
         return (DictObj *)AS_OBJ(b);
     if (IS_TYPE(b, module_type))
@@ -52,17 +52,42 @@ static DictObj *builtins_of(DictObj *globals)
     return NULL;
 }
 
+/* What func_new reads from the globals, for the last globals dict seen:
+ * a loop that makes closures does not look both names up every time.
+ * Valid while the dict's version is unchanged (versions are unique over
+ * all dicts, so a new dict at the same address never matches); the
+ * pointers are then still held by that dict.  Only the GIL holder
+ * touches it. */
+static struct {
+    DictObj *globals;
+    uint64_t version;
+    DictObj *builtins;
+    StrObj *module;
+} from_globals;
+
+static void read_globals(DictObj *globals)
+{
+    if (from_globals.globals == globals && globals &&
+        from_globals.version == globals->version)
+        return;
+    from_globals.builtins = builtins_of(globals);
+    Value mod = globals ? dict_get_str(globals, rt_names.name) : V_NULL;
+    from_globals.module = IS_TYPE(mod, str_type) ? (StrObj *)AS_OBJ(mod) : NULL;
+    from_globals.globals = globals;
+    from_globals.version = globals ? globals->version : 0;
+}
+
 FuncObj *func_new(CodeObj *code, DictObj *globals, StrObj *qualname)
 {
     FuncObj *f = gc_alloc(&func_type, sizeof *f);
     f->code = code;
     f->globals = globals;
-    f->builtins = builtins_of(globals);
+    read_globals(globals);
+    f->builtins = from_globals.builtins;
     f->name = code->name;
     f->qualname = qualname ? qualname : code->qualname ? code->qualname
                                                        : code->name;
-    Value mod = globals ? dict_get_str(globals, rt_names.name) : V_NULL;
-    f->module = IS_TYPE(mod, str_type) ? (StrObj *)AS_OBJ(mod) : NULL;
+    f->module = from_globals.module;
     f->doc = code_doc(code);
     return f;
 }

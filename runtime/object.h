@@ -286,7 +286,8 @@ extern TypeObj slotwrapper_type;
     X(end_offset, "end_offset") X(fget, "fget") X(fset, "fset") \
     X(fdel, "fdel") X(class_cell, "__class__") X(reversed, "__reversed__") \
     X(round, "__round__") X(empty, "") X(with_traceback, "with_traceback") \
-    X(name_attr, "name") X(obj_attr, "obj")
+    X(name_attr, "name") X(obj_attr, "obj") \
+    X(builtins_dunder, "__builtins__")
 
 typedef struct RtNames {
 #define RT_NAME_FIELD(field, text) StrObj *field;

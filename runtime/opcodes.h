@@ -76,7 +76,9 @@
  * spells its group (FAST = LOAD_FAST, CONST = LOAD_CONST, BINOP =
  * BINARY_OP, COMPARE = COMPARE_OP, JUMP = POP_JUMP_IF_FALSE, RETURN =
  * RETURN_VALUE); the argument is the first word's, and the effects are
- * the group's.
+ * the group's.  The two _CACHED forms are single instructions: the VM
+ * writes them over LOAD_GLOBAL and STORE_GLOBAL with the argument
+ * replaced by the site's inline-cache slot, which holds the name.
  */
 #ifndef SIGVM_OPCODES_H
 #define SIGVM_OPCODES_H
@@ -177,7 +179,9 @@
     OP(COMPARE_JUMP_IF_FALSE, -2, -2) \
     OP(STORE_FAST_LOAD_FAST, 0, OP_NOJUMP) \
     OP(RETURN_FAST, 0, OP_NOJUMP) \
-    OP(RETURN_CONST, 0, OP_NOJUMP)
+    OP(RETURN_CONST, 0, OP_NOJUMP) \
+    OP(LOAD_GLOBAL_CACHED, 1, OP_NOJUMP) \
+    OP(STORE_GLOBAL_CACHED, -1, OP_NOJUMP)
 
 typedef enum Opcode {
 #define OPCODE_ENUM(name, effect, jump_effect) OP_##name,

@@ -251,6 +251,12 @@ static void drain(void)
     }
 }
 
+void trc_thread_exit(void)
+{
+    if (atomic_load_explicit(&trc_on, memory_order_relaxed))
+        drain();
+}
+
 const TrcRecord *trc_record(void)
 {
     if (atomic_load_explicit(&trc_on, memory_order_relaxed))

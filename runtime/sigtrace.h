@@ -143,6 +143,10 @@ extern void (*trc_flush_hook)(void);
  * "thread N", numbered by first appearance.  Called under the GIL. */
 extern const char *(*trc_thread_name_hook)(unsigned long ident);
 
+/* A thread that ran bytecode is ending (GIL held): collect its arrivals
+ * now, while trc_thread_name_hook can still name it. */
+void trc_thread_exit(void);
+
 /* ---- Called by the signal layer -------------------------------------- */
 
 /* Async-signal-safe: record one arrival of signum on the calling thread. */

@@ -17,6 +17,7 @@
 #include "runtime/gil.h"
 #include "runtime/signals.h"
 #include "runtime/thread.h"
+#include "runtime/sigtrace.h"
 #include "stdlib/stdlib.h"
 #include "stdlib/threading_int.h"
 
@@ -286,6 +287,7 @@ static void thread_body(void *arg)
     err_clear();
     t->finished = 1;
     Value key = V_INT((int64_t)t->ident);
+    trc_thread_exit();
     if (dict_contains(active, key) && dict_del(active, key) < 0)
         err_clear();
     /* The last step that touches the Thread: joiners wake up, and take
@@ -618,10 +620,25 @@ static ModuleObj *thread_module_init(void)
     return m;
 }
 
+/* --trace-signals names threads as threading does ("MainThread",
+ * "Thread-1 (worker)"); before the module is imported every thread is
+ * still nameless and the trace numbers them. */
+static const char *thread_name_for_trace(unsigned long ident)
+{
+    Value t = V_NULL;
+    if (active && dict_lookup(active, V_INT((int64_t)ident), &t) == 1) {
+        ThreadObj *th = (ThreadObj *)AS_OBJ(t);
+        if (IS_TYPE(th->name, str_type))
+            return STR_CSTR((StrObj *)AS_OBJ(th->name));
+    }
+    return NULL;
+}
+
 void threadmod_register(void)
 {
     module_register("threading", threading_module_init);
     module_register("_thread", thread_module_init);
+    trc_thread_name_hook = thread_name_for_trace;
 }
 
 /* The first non-daemon thread still running, or NULL. */

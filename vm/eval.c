@@ -41,11 +41,13 @@
  * interned key proves it is the live entry for the name (keys are unique
  * among live entries, and deletion clears the key), so a loop that keeps
  * assigning the global still hits.  A builtin is cached the same way in
- * the builtins dict, valid while the globals' version shows that no name
- * was added to (or removed from) the globals since. */
+ * the builtins dict, valid while the globals' keys_version shows that no
+ * name was added to (or removed from) the globals since.  STORE_GLOBAL
+ * sites use gidx the same way, to assign in place. */
 typedef struct GlobalCache {
     DictObj *globals;
-    uint64_t gver; /* globals version when bidx was filled */
+    StrObj *name;  /* the site's name (held by the code's names) */
+    uint64_t gver; /* globals keys_version when bidx was filled */
     int32_t gidx;  /* entry in globals, or -1 */
     int32_t bidx;  /* entry in builtins, or -1 */
 } GlobalCache;
@@ -77,6 +79,7 @@ typedef struct VmCache {
     int frame_class;  /* vm_frame_class(nslots) */
     int simple;       /* a plain function whose parameters are exactly its
                          positional arguments (is_simple_code) */
+    int nfrees;       /* free variables: cells the closure supplies */
     AttrCache *attrs;
     GlobalCache entries[];
 } VmCache;
@@ -91,29 +94,48 @@ static inline Value entry_at(DictObj *d, int32_t i, StrObj *name)
     return V_NULL;
 }
 
-static int32_t entry_index(DictObj *d, StrObj *name)
-{
-    for (size_t i = 0; i < d->nentries && i < INT32_MAX; i++)
-        if (d->entries[i].key.tag == VT_OBJ &&
-            d->entries[i].key.as.o == (Obj *)name)
-            return (int32_t)i;
-    return -1;
-}
-
 static inline Value global_cached(Frame *f, GlobalCache *c, StrObj *name)
 {
     if (c->globals != f->globals)
         return V_NULL;
     if (c->gidx >= 0)
         return entry_at(f->globals, c->gidx, name);
-    if (c->bidx >= 0 && c->gver == f->globals->version)
+    if (c->bidx >= 0 && c->gver == f->globals->keys_version)
         return entry_at(f->builtins, c->bidx, name);
     return V_NULL;
+}
+
+static int is_global_op(int op)
+{
+    return op == OP_LOAD_GLOBAL || op == OP_STORE_GLOBAL;
 }
 
 static int is_attr_op(int op)
 {
     return op == OP_LOAD_ATTR || op == OP_STORE_ATTR || op == OP_LOAD_METHOD;
+}
+
+/* Exactly the positional parameters and no cells of its own: the
+ * arguments are the first locals, with nothing to check or fill when the
+ * count matches; free variables come straight from the closure. */
+static inline int is_simple_code(const CodeObj *co)
+{
+    return !(co->flags & (CO_VARARGS | CO_VARKEYWORDS)) &&
+           co->kwonlyargcount == 0 && co->ncells == 0;
+}
+
+/* Global sites execute as their _CACHED forms, whose argument is the
+ * cache slot: no per-execution search for the slot. */
+static void cache_global_site(VmCache *c, const CodeObj *co, int i)
+{
+    int slot = c->slot_of[i];
+    uint32_t w = co->code[i];
+    c->entries[slot].name = co->names[INSTR_ARG(w)];
+    if (c->qcode[i] != w)
+        return; /* fused into a group */
+    int op = INSTR_OP(w) == OP_LOAD_GLOBAL ? OP_LOAD_GLOBAL_CACHED
+                                           : OP_STORE_GLOBAL_CACHED;
+    c->qcode[i] = INSTR_MAKE(op, slot);
 }
 
 /* One malloc'd block (code.c frees it as such): header, global entries,
@@ -123,7 +145,7 @@ static VmCache *cache_build(CodeObj *co)
     int ng = 0, na = 0;
     for (int i = 0; i < co->ncode; i++) {
         int op = INSTR_OP(co->code[i]);
-        ng += op == OP_LOAD_GLOBAL;
+        ng += is_global_op(op);
         na += is_attr_op(op);
     }
     size_t gsize = sizeof(VmCache) + (size_t)ng * sizeof(GlobalCache);
@@ -141,14 +163,16 @@ static VmCache *cache_build(CodeObj *co)
     c->nfixed = co->nlocals + co->ncells + co->nfrees;
     c->nslots = vm_frame_slots(co);
     c->frame_class = vm_frame_class(c->nslots);
-    c->simple = !(co->flags & (CO_VARARGS | CO_VARKEYWORDS | CO_GENERATOR |
-                               CO_CLASSBODY)) &&
-                co->kwonlyargcount == 0 && co->ncells == 0 && co->nfrees == 0;
+    c->simple = !(co->flags & (CO_GENERATOR | CO_CLASSBODY)) &&
+                is_simple_code(co);
+    c->nfrees = co->nfrees;
     c->nentries = ng;
     ng = na = 0;
     for (int i = 0; i < co->ncode; i++) {
         int op = INSTR_OP(co->code[i]);
-        c->slot_of[i] = op == OP_LOAD_GLOBAL ? ng++ : is_attr_op(op) ? na++ : -1;
+        c->slot_of[i] = is_global_op(op) ? ng++ : is_attr_op(op) ? na++ : -1;
+        if (is_global_op(op))
+            cache_global_site(c, co, i);
     }
     return c;
 }
@@ -270,15 +294,28 @@ static NOINLINE Value load_global_slow(Frame *f, StrObj *name, GlobalCache *c)
     c->gidx = c->bidx = -1;
     Value v = dict_get_str(f->globals, name);
     if (!IS_NULL(v)) {
-        c->gidx = entry_index(f->globals, name);
+        c->gidx = dict_index_str(f->globals, name);
         return v;
     }
     v = dict_get_str(f->builtins, name);
     if (IS_NULL(v))
         return name_error(name);
-    c->gver = f->globals->version;
-    c->bidx = entry_index(f->builtins, name);
+    c->gver = f->globals->keys_version;
+    c->bidx = dict_index_str(f->builtins, name);
     return v;
+}
+
+/* A STORE_GLOBAL that missed its cache: store by key, then remember
+ * where the name sits for the next time. */
+static NOINLINE int store_global_slow(Frame *f, StrObj *name, Value v,
+                                      GlobalCache *c)
+{
+    if (dict_set_str(f->globals, name, v) < 0)
+        return -1;
+    c->globals = f->globals;
+    c->gidx = dict_index_str(f->globals, name);
+    c->bidx = -1;
+    return 0;
 }
 
 static Value load_name(Frame *f, StrObj *name)
@@ -368,7 +405,7 @@ static NOINLINE Value load_attr_slow(Value obj, StrObj *name, AttrCache *c)
         chain_fill(t, c, name);
         DictObj *d = ((InstanceObj *)AS_OBJ(obj))->dict;
         if (IS_NULL(c->attr) && d != NULL)
-            c->idx = entry_index(d, name);
+            c->idx = dict_index_str(d, name);
     }
     return v;
 }
@@ -755,7 +792,7 @@ static Value make_function(Frame *f, Value *sp, int flags, int *npopped)
     if (fn->builtins == NULL)
         fn->builtins = f->builtins;
     if (fn->module == NULL) {
-        Value m = dict_get_cstr(f->globals, "__name__");
+        Value m = dict_get_str(f->globals, rt_names.name);
         if (IS_TYPE(m, str_type))
             fn->module = (StrObj *)AS_OBJ(m);
     }
@@ -953,14 +990,6 @@ static inline int is_plain_func(Value v)
            !(((FuncObj *)AS_OBJ(v))->code->flags & (CO_GENERATOR | CO_CLASSBODY));
 }
 
-/* Exactly the positional parameters and no cells: the arguments are the
- * first locals, with nothing to check or fill when the count matches. */
-static inline int is_simple_code(const CodeObj *co)
-{
-    return !(co->flags & (CO_VARARGS | CO_VARKEYWORDS)) &&
-           co->kwonlyargcount == 0 && co->ncells == 0 && co->nfrees == 0;
-}
-
 /* The frame for a call of a simple function (VmCache.simple) with
  * exactly its positional arguments: vm_frame_new without recomputing
  * what the code's cache already knows. */
@@ -992,9 +1021,23 @@ static ALWAYS_INLINE Frame *simple_frame(FuncObj *fn, const VmCache *cc,
     int i = 0;
     for (; i < nargs; i++)
         nf->slots[i] = args[i];
-    for (; i < cc->nfixed; i++)
+    int nlocals = cc->nfixed - cc->nfrees;
+    for (; i < nlocals; i++)
         nf->slots[i] = V_NULL;
+    for (int k = 0; i < cc->nfixed; i++, k++)
+        nf->slots[i] = fn->closure->items[k];
     return nf;
+}
+
+/* Whether simple_frame can take this call: the closure must supply
+ * every free variable (it always does for a function MAKE_FUNCTION made;
+ * anything else takes the general path, which makes empty cells). */
+static ALWAYS_INLINE int simple_call(const FuncObj *fn, const VmCache *cc,
+                                     int nargs)
+{
+    return cc->simple && nargs == fn->code->argcount &&
+           (cc->nfrees == 0 ||
+            (fn->closure != NULL && fn->closure->n >= (size_t)cc->nfrees));
 }
 
 /* The class's own __init__ when calling the class can run it as a frame
@@ -1321,8 +1364,37 @@ dispatch_switch:
     }
 
     TARGET(STORE_GLOBAL) {
-        if (dict_set_str(f->globals, names[oparg], TOP()) < 0)
+        GlobalCache *c = &cache->entries[cache->slot_of[INDEX()]];
+        if (LIKELY(c->globals == f->globals &&
+                   dict_replace_at(f->globals, c->gidx, names[oparg], TOP()))) {
+            sp--;
+            DISPATCH();
+        }
+        if (store_global_slow(f, names[oparg], TOP(), c) < 0)
             goto error;
+        sp--;
+        DISPATCH();
+    }
+
+    TARGET(LOAD_GLOBAL_CACHED) {
+        GlobalCache *c = &cache->entries[oparg];
+        Value v = global_cached(f, c, c->name);
+        if (UNLIKELY(IS_NULL(v))) {
+            v = load_global_slow(f, c->name, c);
+            if (IS_NULL(v))
+                goto error;
+        }
+        PUSH(v);
+        DISPATCH();
+    }
+
+    TARGET(STORE_GLOBAL_CACHED) {
+        GlobalCache *c = &cache->entries[oparg];
+        if (UNLIKELY(c->globals != f->globals ||
+                     !dict_replace_at(f->globals, c->gidx, c->name, TOP()))) {
+            if (store_global_slow(f, c->name, TOP(), c) < 0)
+                goto error;
+        }
         sp--;
         DISPATCH();
     }
@@ -1465,8 +1537,7 @@ dispatch_switch:
             FuncObj *fn = (FuncObj *)AS_OBJ(callable);
             VmCache *cc = code_cache(fn->code);
             Frame *nf;
-            if (LIKELY(ckw == NULL && cc->simple &&
-                       cnargs == fn->code->argcount)) {
+            if (LIKELY(ckw == NULL && simple_call(fn, cc, cnargs))) {
                 nf = simple_frame(fn, cc, f->builtins, cargs, cnargs);
             } else {
                 nf = vm_frame_for_call(fn, cargs, cnargs, ckw);
@@ -1501,8 +1572,7 @@ dispatch_switch:
                 }
                 VmCache *cc = code_cache(init->code);
                 Frame *nf;
-                if (LIKELY(ckw == NULL && cc->simple &&
-                           cnargs + 1 == init->code->argcount)) {
+                if (LIKELY(ckw == NULL && simple_call(init, cc, cnargs + 1))) {
                     nf = simple_frame(init, cc, f->builtins, cret, cnargs + 1);
                 } else {
                     nf = vm_frame_for_call(init, cret, cnargs + 1, ckw);
