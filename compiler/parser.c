@@ -78,6 +78,13 @@ typedef struct Parser {
      * then, except inside list and set displays, where CPython 3.11 does
      * report them (an effect of its memoization, reproduced as seen). */
     int no_invalid;
+    /* Token positions where error_juxtaposed found nothing to say, one bit
+     * per kind of left operand (juxt_memo_slot).  Without it a nest of
+     * displays such as `x = i{i{i{...` re-parses the rest of the input
+     * twice per level, which takes exponential time.  Arena memory, for
+     * the token array `juxt_memo_toks` only. */
+    uint8_t *juxt_memo;
+    const LexToken *juxt_memo_toks;
 } Parser;
 
 typedef struct NodeVec {
@@ -781,6 +788,26 @@ static bool is_soft_keyword(const LexToken *t)
     return false;
 }
 
+/* Where error_juxtaposed remembers, for the current token, that it found
+ * nothing to say after a left operand of this kind (*bit); NULL when
+ * nothing is remembered. */
+static uint8_t *juxt_memo_slot(Parser *p, unsigned *bit, bool name,
+                               bool legacy, bool expression_first)
+{
+    /* An f-string field has its own few tokens: no memo there. */
+    if (p->in_fstring)
+        return NULL;
+    if (p->juxt_memo_toks != p->toks) {
+        p->juxt_memo = ast_arena_alloc(p->arena, p->ntoks + 1);
+        p->juxt_memo_toks = p->juxt_memo ? p->toks : NULL;
+        if (!p->juxt_memo)
+            return NULL;
+    }
+    *bit = 1u << ((unsigned)name << 2 | (unsigned)legacy << 1 |
+                  (unsigned)expression_first);
+    return &p->juxt_memo[p->pos];
+}
+
 /* A complete expression `a`, which began at token `start`, is followed by
  * something that begins another: CPython's invalid_expression and
  * invalid_legacy_expression rules.  Parsing the second expression may
@@ -794,9 +821,17 @@ static bool error_juxtaposed(Parser *p, AstNode *a, size_t start)
     bool name = a->kind == AST_NAME && !a->parenthesized;
     bool legacy = name && (strcmp(a->v.name.id, "print") == 0 ||
                            strcmp(a->v.name.id, "exec") == 0);
+    bool expression_first =
+        !(first->kind == LEX_NAME && p->toks[start + 1].kind == LEX_STRING) &&
+        !is_soft_keyword(first);
+    /* The answer depends only on the tokens from b_pos on and on the kind
+     * of `a`, so "nothing to say" is remembered. */
+    unsigned bit = 0;
+    uint8_t *memo = juxt_memo_slot(p, &bit, name, legacy, expression_first);
+    if (memo && (*memo & bit))
+        return false;
     AstNode *b;
-    if (!(first->kind == LEX_NAME && p->toks[start + 1].kind == LEX_STRING) &&
-        !is_soft_keyword(first)) {
+    if (expression_first) {
         p->no_invalid++;
         b = parse_expression(p);
         p->no_invalid--;
@@ -826,6 +861,8 @@ static bool error_juxtaposed(Parser *p, AstNode *a, size_t start)
     }
     p->pos = b_pos;
     p->max_pos = max_pos;
+    if (memo)
+        *memo |= bit;
     return false;
 }
 

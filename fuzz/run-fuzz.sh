@@ -63,9 +63,14 @@ end=$(date +%s)
 last=$(grep -E '^#[0-9]+' "$work/fuzz.log" | tail -1)
 execs=$(echo "$last" | sed -n 's/^#\([0-9]*\).*/\1/p')
 crashes=$(ls "$work/crashes" | grep -c '^crash-')
+# An input that ran over 10 s is kept as timeout-* and does not stop the
+# run, but it may be a hang (the parser once took exponential time): look
+# at each one.
+timeouts=$(ls "$work/crashes" | grep -c '^timeout-')
 tail -5 "$work/fuzz.log"
 corp=$(echo "$last" | sed -n 's/.* corp: \([0-9]*\).*/\1/p')
 echo "fuzz: $((end - start)) s, ${execs:-0} executions, corpus ${corp:-0}" \
      "inputs ($(ls "$work/corpus" | wc -l) new files), $crashes crash files," \
+     "$timeouts timeout files," \
      "exit status $status"
 test "$status" -eq 0 && test "$crashes" -eq 0

@@ -253,11 +253,6 @@ static void bytes_iter_trace(Obj *o)
     gc_mark_obj((Obj *)((BytesIterObj *)o)->b);
 }
 
-static Value bytes_iter_self(Value self)
-{
-    return self;
-}
-
 static Value bytes_iter_next(Value self)
 {
     BytesIterObj *it = (BytesIterObj *)AS_OBJ(self);
@@ -274,7 +269,7 @@ static TypeObj bytes_iter_type = {
     .base = &object_type,
     .instance_size = sizeof(BytesIterObj),
     .trace = bytes_iter_trace,
-    .iter = bytes_iter_self,
+    .iter = obj_iter_self,
     .next = bytes_iter_next,
 };
 

@@ -44,11 +44,6 @@ typedef struct CallIterObj {
 
 static TypeObj seqiter_type, calliter_type;
 
-static Value iter_self(Value self)
-{
-    return self;
-}
-
 /* An exhausted source: V_NULL, keeping any exception it raised. */
 static Value done(Value *field)
 {
@@ -107,7 +102,7 @@ TypeObj enumerate_type = {
     .base = &object_type,
     .instance_size = sizeof(EnumerateObj),
     .trace = enumerate_trace,
-    .iter = iter_self,
+    .iter = obj_iter_self,
     .next = enumerate_next,
     .new_ = enumerate_new,
 };
@@ -210,7 +205,7 @@ TypeObj zip_type = {
     .base = &object_type,
     .instance_size = sizeof(MultiIterObj),
     .trace = multi_trace,
-    .iter = iter_self,
+    .iter = obj_iter_self,
     .next = zip_next,
     .new_ = zip_new,
 };
@@ -257,7 +252,7 @@ TypeObj map_type = {
     .base = &object_type,
     .instance_size = sizeof(MultiIterObj),
     .trace = multi_trace,
-    .iter = iter_self,
+    .iter = obj_iter_self,
     .next = map_next,
     .new_ = map_new,
 };
@@ -324,7 +319,7 @@ TypeObj filter_type = {
     .base = &object_type,
     .instance_size = sizeof(FilterObj),
     .trace = filter_trace,
-    .iter = iter_self,
+    .iter = obj_iter_self,
     .next = filter_next,
     .new_ = filter_new,
 };
@@ -380,7 +375,7 @@ static TypeObj seqiter_type = {
     .base = &object_type,
     .instance_size = sizeof(SeqIterObj),
     .trace = seqiter_trace,
-    .iter = iter_self,
+    .iter = obj_iter_self,
     .next = seqiter_next,
 };
 
@@ -448,7 +443,7 @@ TypeObj reversed_type = {
     .base = &object_type,
     .instance_size = sizeof(SeqIterObj),
     .trace = seqiter_trace,
-    .iter = iter_self,
+    .iter = obj_iter_self,
     .next = reversed_next,
     .new_ = reversed_new,
 };
@@ -498,7 +493,7 @@ static TypeObj calliter_type = {
     .base = &object_type,
     .instance_size = sizeof(CallIterObj),
     .trace = calliter_trace,
-    .iter = iter_self,
+    .iter = obj_iter_self,
     .next = calliter_next,
 };
 

@@ -313,6 +313,12 @@ static int list_extend_array(ListObj *l, const Value *items, size_t m)
     return 0;
 }
 
+/* list_append as an obj_foreach callback. */
+static int append_item(Value v, void *l)
+{
+    return list_append(l, v);
+}
+
 int list_extend(ListObj *l, Value iterable)
 {
     if (IS_TYPE(iterable, list_type)) {
@@ -326,24 +332,7 @@ int list_extend(ListObj *l, Value iterable)
         TupleObj *t = (TupleObj *)AS_OBJ(iterable);
         return list_extend_array(l, t->items, t->n);
     }
-    Value it = obj_iter(iterable);
-    if (IS_NULL(it))
-        return -1;
-    gc_root_push(&it);
-    int rc = 0;
-    for (;;) {
-        Value v = obj_next(it);
-        if (IS_NULL(v)) {
-            rc = err_occurred() ? -1 : 0;
-            break;
-        }
-        if (list_append(l, v) < 0) {
-            rc = -1;
-            break;
-        }
-    }
-    gc_root_pop(1);
-    return rc;
+    return obj_foreach(iterable, append_item, l);
 }
 
 /* The size a builtin container will produce, so that list(range(10**10))
@@ -979,11 +968,6 @@ static void list_iter_trace(Obj *self)
     gc_mark_obj((Obj *)((ListIterObj *)self)->list);
 }
 
-static Value iter_self(Value self)
-{
-    return self;
-}
-
 static Value list_iter_next(Value self)
 {
     Value v;
@@ -996,7 +980,7 @@ TypeObj list_iter_type = {
     .base = &object_type,
     .instance_size = sizeof(ListIterObj),
     .trace = list_iter_trace,
-    .iter = iter_self,
+    .iter = obj_iter_self,
     .next = list_iter_next,
 };
 
@@ -1029,7 +1013,7 @@ static TypeObj list_reviter_type = {
     .base = &object_type,
     .instance_size = sizeof(ListRevIterObj),
     .trace = list_reviter_trace,
-    .iter = iter_self,
+    .iter = obj_iter_self,
     .next = list_reviter_next,
 };
 

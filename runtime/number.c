@@ -24,20 +24,36 @@ static Value overflow(void)
 /* ------------------------------------------------------------------ */
 /* repr                                                                 */
 
+/* "00" "01" ... "99": two digits per division when printing ints. */
+static const char digit_pairs[201] =
+    "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+    "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+    "8081828384858687888990919293949596979899";
+
 int num_int_to_buf(int64_t n, char *buf)
 {
     char tmp[24];
-    int k = 0, len = 0;
+    char *p = tmp + sizeof tmp; /* digits are made last first */
     /* Work in unsigned so INT64_MIN negates without overflow. */
     uint64_t u = n < 0 ? (uint64_t)0 - (uint64_t)n : (uint64_t)n;
-    do {
-        tmp[k++] = (char)('0' + u % 10);
-        u /= 10;
-    } while (u);
+    while (u >= 100) {
+        unsigned r = (unsigned)(u % 100);
+        u /= 100;
+        p -= 2;
+        memcpy(p, digit_pairs + 2 * r, 2);
+    }
+    if (u >= 10) {
+        p -= 2;
+        memcpy(p, digit_pairs + 2 * u, 2);
+    } else {
+        *--p = (char)('0' + u);
+    }
+    int len = 0;
     if (n < 0)
         buf[len++] = '-';
-    while (k)
-        buf[len++] = tmp[--k];
+    int k = (int)(tmp + sizeof tmp - p);
+    memcpy(buf + len, p, (size_t)k);
+    len += k;
     buf[len] = '\0';
     return len;
 }

@@ -547,6 +547,40 @@ Value obj_next(Value it)
     return t->next(it);
 }
 
+/* The iter slot of every iterator type: iter(it) is it. */
+Value obj_iter_self(Value self)
+{
+    return self;
+}
+
+/* The loop that list.extend, set.update and the like share: fn sees each
+ * item in turn, and the first failure of the iterator or of fn ends it.
+ * The iterator and the item stay rooted across fn, which may run script
+ * code (a __hash__ or __eq__, say) and with it a collection. */
+int obj_foreach(Value iterable, int (*fn)(Value item, void *ctx), void *ctx)
+{
+    Value it = obj_iter(iterable);
+    if (IS_NULL(it))
+        return -1;
+    Value item = V_NONE;
+    gc_root_push(&it);
+    gc_root_push(&item);
+    int rc = 0;
+    for (;;) {
+        item = obj_next(it);
+        if (IS_NULL(item)) {
+            rc = err_occurred() ? -1 : 0;
+            break;
+        }
+        if (fn(item, ctx) < 0) {
+            rc = -1;
+            break;
+        }
+    }
+    gc_root_pop(2);
+    return rc;
+}
+
 Value obj_getitem(Value o, Value key)
 {
     TypeObj *t = val_type(o);

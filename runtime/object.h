@@ -181,6 +181,9 @@ Value obj_call2(Value callable, Value a, Value b);
 Value obj_call_method(Value self, const char *name, Value *args, int nargs);
 Value obj_iter(Value v);
 Value obj_next(Value it);                   /* V_NULL, no exception: done */
+Value obj_iter_self(Value self);            /* the iter slot of iterators */
+/* fn(item, ctx) on each item until the end (0) or a failure (-1). */
+int obj_foreach(Value iterable, int (*fn)(Value item, void *ctx), void *ctx);
 Value obj_getitem(Value o, Value key);
 int obj_setitem(Value o, Value key, Value v);
 int obj_delitem(Value o, Value key);

@@ -74,11 +74,13 @@
  * skipping them; the later words stay in place, so a jump into the middle
  * of a group runs the rest of it one instruction at a time.  Each name
  * spells its group (FAST = LOAD_FAST, CONST = LOAD_CONST, BINOP =
- * BINARY_OP, COMPARE = COMPARE_OP, JUMP = POP_JUMP_IF_FALSE, RETURN =
- * RETURN_VALUE); the argument is the first word's, and the effects are
- * the group's.  The two _CACHED forms are single instructions: the VM
- * writes them over LOAD_GLOBAL and STORE_GLOBAL with the argument
- * replaced by the site's inline-cache slot, which holds the name.
+ * BINARY_OP, COMPARE = COMPARE_OP, JUMP = POP_JUMP_IF_FALSE unless the
+ * name says IF_TRUE, GLOBAL = LOAD_GLOBAL, RETURN = RETURN_VALUE); the
+ * argument is the first word's, and the effects are the group's.  The two
+ * _CACHED forms are single instructions: the VM writes them over
+ * LOAD_GLOBAL and STORE_GLOBAL with the argument replaced by the site's
+ * inline-cache slot, which holds the name; a group that starts with a
+ * LOAD_GLOBAL carries that slot as its argument too.
  */
 #ifndef SIGVM_OPCODES_H
 #define SIGVM_OPCODES_H
@@ -181,7 +183,9 @@
     OP(RETURN_FAST, 0, OP_NOJUMP) \
     OP(RETURN_CONST, 0, OP_NOJUMP) \
     OP(LOAD_GLOBAL_CACHED, 1, OP_NOJUMP) \
-    OP(STORE_GLOBAL_CACHED, -1, OP_NOJUMP)
+    OP(STORE_GLOBAL_CACHED, -1, OP_NOJUMP) \
+    OP(COMPARE_JUMP_IF_TRUE, -2, -2) \
+    OP(GLOBAL_CONST_BINOP, 1, OP_NOJUMP)
 
 typedef enum Opcode {
 #define OPCODE_ENUM(name, effect, jump_effect) OP_##name,

@@ -304,11 +304,6 @@ TypeObj range_type = {
     .new_ = range_new_slot,
 };
 
-static Value range_iter_self(Value self)
-{
-    return self;
-}
-
 static Value range_iter_next(Value self)
 {
     Value v;
@@ -320,7 +315,7 @@ TypeObj range_iter_type = {
     .name = "range_iterator",
     .base = &object_type,
     .instance_size = sizeof(RangeIterObj),
-    .iter = range_iter_self,
+    .iter = obj_iter_self,
     .next = range_iter_next,
 };
 

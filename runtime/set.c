@@ -385,31 +385,19 @@ static int update_from_dict(SetObj *s, DictObj *d)
     return 0;
 }
 
+/* set_add as an obj_foreach callback. */
+static int add_item(Value v, void *s)
+{
+    return set_add(s, v);
+}
+
 int set_update(SetObj *s, Value iterable)
 {
     if (IS_TYPE(iterable, set_type))
         return set_merge(s, (SetObj *)AS_OBJ(iterable));
     if (IS_TYPE(iterable, dict_type))
         return update_from_dict(s, (DictObj *)AS_OBJ(iterable));
-    Value it = obj_iter(iterable);
-    if (IS_NULL(it))
-        return -1;
-    gc_root_push(&it);
-    int rc = 0;
-    for (;;) {
-        Value v = obj_next(it);
-        if (IS_NULL(v)) {
-            rc = err_occurred() ? -1 : 0;
-            break;
-        }
-        gc_root_push(&v);
-        rc = set_add(s, v);
-        gc_root_pop(1);
-        if (rc < 0)
-            break;
-    }
-    gc_root_pop(1);
-    return rc;
+    return obj_foreach(iterable, add_item, s);
 }
 
 SetObj *set_copy(SetObj *s)
@@ -517,6 +505,12 @@ static void swap_bodies(SetObj *s, SetObj *r)
     r->table = tmp.table;
 }
 
+/* set_discard as an obj_foreach callback. */
+static int discard_item(Value v, void *s)
+{
+    return set_discard(s, v) < 0 ? -1 : 0;
+}
+
 static int set_difference_update(SetObj *s, Value other)
 {
     if (IS_OBJ(other) && AS_OBJ(other) == &s->hdr) {
@@ -540,20 +534,7 @@ static int set_difference_update(SetObj *s, Value other)
                 break;
         rc = o ? (rc < 0 ? -1 : 0) : -1;
     } else {
-        Value it = obj_iter(other);
-        gc_root_push(&it);
-        rc = IS_NULL(it) ? -1 : 0;
-        while (rc == 0) {
-            Value v = obj_next(it);
-            if (IS_NULL(v)) {
-                rc = err_occurred() ? -1 : 0;
-                break;
-            }
-            gc_root_push(&v);
-            rc = set_discard(s, v) < 0 ? -1 : 0;
-            gc_root_pop(1);
-        }
-        gc_root_pop(1);
+        rc = obj_foreach(other, discard_item, s);
     }
     gc_root_pop(1);
     if (rc < 0)
@@ -1137,11 +1118,6 @@ static void set_iter_trace(Obj *self)
     gc_mark_obj((Obj *)((SetIterObj *)self)->s);
 }
 
-static Value set_iter_self(Value self)
-{
-    return self;
-}
-
 static Value set_iter_next(Value self)
 {
     SetIterObj *it = (SetIterObj *)AS_OBJ(self);
@@ -1164,7 +1140,7 @@ static TypeObj set_iter_type = {
     .base = &object_type,
     .instance_size = sizeof(SetIterObj),
     .trace = set_iter_trace,
-    .iter = set_iter_self,
+    .iter = obj_iter_self,
     .next = set_iter_next,
 };
 

@@ -356,11 +356,6 @@ static void tuple_iter_trace(Obj *self)
     gc_mark_obj((Obj *)((TupleIterObj *)self)->tuple);
 }
 
-static Value tuple_iter_self(Value self)
-{
-    return self;
-}
-
 static Value tuple_iter_next(Value self)
 {
     TupleIterObj *it = (TupleIterObj *)AS_OBJ(self);
@@ -376,7 +371,7 @@ TypeObj tuple_iter_type = {
     .base = &object_type,
     .instance_size = sizeof(TupleIterObj),
     .trace = tuple_iter_trace,
-    .iter = tuple_iter_self,
+    .iter = obj_iter_self,
     .next = tuple_iter_next,
 };
 

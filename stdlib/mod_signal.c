@@ -74,7 +74,8 @@ static Value sigset_to_set(const sigset_t *mask)
     return result;
 }
 
-static int add_to_sigset(Value item, sigset_t *mask)
+/* One signal number into the sigset_t at mask (an obj_foreach callback). */
+static int add_to_sigset(Value item, void *mask)
 {
     int64_t n;
     if (args_int64(item, &n) < 0)
@@ -94,24 +95,7 @@ static int add_to_sigset(Value item, sigset_t *mask)
 static int iterable_to_sigset(Value iterable, sigset_t *mask)
 {
     sigemptyset(mask);
-    Value it = obj_iter(iterable);
-    if (IS_NULL(it))
-        return -1;
-    gc_root_push(&it);
-    int rc = 0;
-    for (;;) {
-        Value item = obj_next(it);
-        if (IS_NULL(item)) {
-            rc = err_occurred() ? -1 : 0;
-            break;
-        }
-        if (add_to_sigset(item, mask) < 0) {
-            rc = -1;
-            break;
-        }
-    }
-    gc_root_pop(1);
-    return rc;
+    return obj_foreach(iterable, add_to_sigset, mask);
 }
 
 static int is_main_thread_or_raise(const char *what)

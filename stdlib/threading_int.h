@@ -1,6 +1,6 @@
-/* threading_int.h - what the two halves of the threading module share:
- * mod_threading.c (Thread and the module functions) and
- * mod_threading_sync.c (Lock, RLock, Condition, Event, Semaphore).
+/* threading_int.h - what the parts of the threading module share:
+ * mod_threading.c (Thread and the module functions), mod_threading_lock.c
+ * (Lock, RLock) and mod_threading_sync.c (Condition, Event, Semaphore).
  * Private to stdlib/. */
 #ifndef SIGVM_THREADING_INT_H
 #define SIGVM_THREADING_INT_H
@@ -33,6 +33,25 @@ TLockObj *tlock_new(void);
 int tlock_acquire(TLockObj *l, double timeout);
 void tlock_release(TLockObj *l);
 int tlock_is_locked(TLockObj *l);
+
+/* A new RLock, unowned. */
+Value trlock_new(void);
+/* Whether the calling thread owns the RLock rlock. */
+int trlock_is_owned(Value rlock);
+/* Condition.wait's way with an RLock the caller owns: give it up however
+ * deep the caller holds it, returning the depth; then wait for it again
+ * (0, or -1 with a handler's exception) and restore that depth. */
+int64_t trlock_release_save(Value rlock);
+int trlock_acquire_restore(Value rlock, int64_t count);
+
+/* Fails with CPython's TypeError unless args[0] is a t: the self check of
+ * a method called through the class. */
+int tsync_self_of(Value *args, int nargs, TypeObj *t, const char *what);
+/* Give a static type its base, module, name and methods, and register it. */
+void tsync_setup_type(TypeObj *t, TypeObj *base, const char *module,
+                      const MethodDef *methods);
+/* Set up the Lock and RLock types (once, before tsync_init adds them). */
+void tsync_lock_setup(void);
 
 /* Fill the types' dicts (once) and add the sync classes to module m. */
 void tsync_init(ModuleObj *m);

@@ -10,30 +10,11 @@
 
 here=$(cd "$(dirname "$0")" && pwd)
 scriptdir=$here/scripts
-: "${PYTHON:=python3}"
-PYTHONDONTWRITEBYTECODE=1
-export PYTHONDONTWRITEBYTECODE
-
-version=$("$PYTHON" -c 'import sys; print("%d.%d" % sys.version_info[:2])')
-if test "$version" != 3.11; then
-    echo "check-expected.sh: $PYTHON is Python $version, expected 3.11" >&2
-    exit 1
-fi
+. "$here/expected-lib.sh"
+expected_require_311 check-expected.sh
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/sigvm-check.XXXXXX") || exit 1
 trap 'rm -rf "$tmp"' EXIT
-
-selected() {
-    test $# -eq 1 && return 0
-    name=$1
-    shift
-    for pat in "$@"; do
-        case $name in
-            $pat*) return 0 ;;
-        esac
-    done
-    return 1
-}
 
 cd "$scriptdir" || exit 1
 bad=0
@@ -49,18 +30,8 @@ for f in *.py; do
     fi
     grep -q '^# sigvm-only:' "$f" && continue
 
-    timeout 20 "$PYTHON" "$f" </dev/null >"$tmp/out" 2>"$tmp/raw.err"
+    expected_run_python "$f" "$tmp"
     status=$?
-    SIGVM_SCRIPTDIR="$scriptdir/" awk '
-        BEGIN { pat = ENVIRON["SIGVM_SCRIPTDIR"] }
-        {
-            line = $0; out = ""
-            while ((i = index(line, pat)) > 0) {
-                out = out substr(line, 1, i - 1)
-                line = substr(line, i + length(pat))
-            }
-            print out line
-        }' "$tmp/raw.err" >"$tmp/err"
 
     expected_status=0
     test -f "$name.status" && expected_status=$(cat "$name.status")

@@ -14,33 +14,13 @@
 
 LC_ALL=C.UTF-8
 export LC_ALL
-PYTHONDONTWRITEBYTECODE=1
-export PYTHONDONTWRITEBYTECODE
-
 here=$(cd "$(dirname "$0")" && pwd)
 scriptdir=$here/scripts
-: "${PYTHON:=python3}"
-
-version=$("$PYTHON" -c 'import sys; print("%d.%d" % sys.version_info[:2])')
-if test "$version" != 3.11; then
-    echo "regen-expected.sh: $PYTHON is Python $version, expected 3.11" >&2
-    exit 1
-fi
+. "$here/expected-lib.sh"
+expected_require_311 regen-expected.sh
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/sigvm-regen.XXXXXX") || exit 1
 trap 'rm -rf "$tmp"' EXIT
-
-selected() {
-    test $# -eq 1 && return 0
-    name=$1
-    shift
-    for pat in "$@"; do
-        case $name in
-            $pat*) return 0 ;;
-        esac
-    done
-    return 1
-}
 
 # update SRC DEST: move SRC over DEST unless they are already equal.
 update() {
@@ -66,21 +46,8 @@ for f in *.py; do
     if grep -q '^# sigvm-only:' "$f"; then
         continue
     fi
-    timeout 20 "$PYTHON" "$f" </dev/null >"$tmp/out" 2>"$tmp/raw.err"
+    expected_run_python "$f" "$tmp"
     status=$?
-    # CPython prints the main script's absolute path (in tracebacks and in
-    # some SyntaxError messages); the expectations drop the folder, so they
-    # say `File "NAME.py"` wherever the tree is checked out.
-    SIGVM_SCRIPTDIR="$scriptdir/" awk '
-        BEGIN { pat = ENVIRON["SIGVM_SCRIPTDIR"] }
-        {
-            line = $0; out = ""
-            while ((i = index(line, pat)) > 0) {
-                out = out substr(line, 1, i - 1)
-                line = substr(line, i + length(pat))
-            }
-            print out line
-        }' "$tmp/raw.err" >"$tmp/err"
 
     update "$tmp/out" "$name.out"
     if test -s "$tmp/err"; then

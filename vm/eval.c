@@ -79,6 +79,7 @@ typedef struct VmCache {
     int frame_class;  /* vm_frame_class(nslots) */
     int simple;       /* a plain function whose parameters are exactly its
                          positional arguments (is_simple_code) */
+    int ncells;       /* cells for variables nested functions capture */
     int nfrees;       /* free variables: cells the closure supplies */
     AttrCache *attrs;
     GlobalCache entries[];
@@ -115,13 +116,13 @@ static int is_attr_op(int op)
     return op == OP_LOAD_ATTR || op == OP_STORE_ATTR || op == OP_LOAD_METHOD;
 }
 
-/* Exactly the positional parameters and no cells of its own: the
- * arguments are the first locals, with nothing to check or fill when the
- * count matches; free variables come straight from the closure. */
+/* Exactly the positional parameters: the arguments are the first
+ * locals, with nothing to check or fill when the count matches; cells
+ * are made by simple_cells and free variables come from the closure. */
 static inline int is_simple_code(const CodeObj *co)
 {
     return !(co->flags & (CO_VARARGS | CO_VARKEYWORDS)) &&
-           co->kwonlyargcount == 0 && co->ncells == 0;
+           co->kwonlyargcount == 0;
 }
 
 /* Global sites execute as their _CACHED forms, whose argument is the
@@ -131,10 +132,10 @@ static void cache_global_site(VmCache *c, const CodeObj *co, int i)
     int slot = c->slot_of[i];
     uint32_t w = co->code[i];
     c->entries[slot].name = co->names[INSTR_ARG(w)];
-    if (c->qcode[i] != w)
-        return; /* fused into a group */
     int op = INSTR_OP(w) == OP_LOAD_GLOBAL ? OP_LOAD_GLOBAL_CACHED
                                            : OP_STORE_GLOBAL_CACHED;
+    if (c->qcode[i] != w)
+        op = INSTR_OP(c->qcode[i]); /* the first word of a group */
     c->qcode[i] = INSTR_MAKE(op, slot);
 }
 
@@ -165,6 +166,7 @@ static VmCache *cache_build(CodeObj *co)
     c->frame_class = vm_frame_class(c->nslots);
     c->simple = !(co->flags & (CO_GENERATOR | CO_CLASSBODY)) &&
                 is_simple_code(co);
+    c->ncells = co->ncells;
     c->nfrees = co->nfrees;
     c->nentries = ng;
     ng = na = 0;
@@ -990,6 +992,24 @@ static inline int is_plain_func(Value v)
            !(((FuncObj *)AS_OBJ(v))->code->flags & (CO_GENERATOR | CO_CLASSBODY));
 }
 
+/* The frame's own cells, each holding its parameter's value where the
+ * captured variable is a parameter (the parameter's slot is then unbound,
+ * as call.c's init_cells leaves it).  Allocating cannot collect: that
+ * happens only at instruction boundaries, when the frame is linked. */
+static NOINLINE void simple_cells(Frame *nf, const CodeObj *co)
+{
+    Value *cells = FRAME_CELLS(nf);
+    for (int i = 0; i < co->ncells; i++) {
+        int arg = co->cell2arg != NULL ? co->cell2arg[i] : -1;
+        Value init = V_NULL;
+        if (arg >= 0) {
+            init = nf->slots[arg];
+            nf->slots[arg] = V_NULL;
+        }
+        cells[i] = V_OBJ(cell_new(init));
+    }
+}
+
 /* The frame for a call of a simple function (VmCache.simple) with
  * exactly its positional arguments: vm_frame_new without recomputing
  * what the code's cache already knows. */
@@ -1021,9 +1041,12 @@ static ALWAYS_INLINE Frame *simple_frame(FuncObj *fn, const VmCache *cc,
     int i = 0;
     for (; i < nargs; i++)
         nf->slots[i] = args[i];
-    int nlocals = cc->nfixed - cc->nfrees;
+    int nlocals = cc->nfixed - cc->nfrees - cc->ncells;
     for (; i < nlocals; i++)
         nf->slots[i] = V_NULL;
+    if (UNLIKELY(cc->ncells != 0))
+        simple_cells(nf, fn->code);
+    i += cc->ncells;
     for (int k = 0; i < cc->nfixed; i++, k++)
         nf->slots[i] = fn->closure->items[k];
     return nf;
@@ -1377,6 +1400,7 @@ dispatch_switch:
     }
 
     TARGET(LOAD_GLOBAL_CACHED) {
+    L_LOAD_GLOBAL_CACHED_BODY:;
         GlobalCache *c = &cache->entries[oparg];
         Value v = global_cached(f, c, c->name);
         if (UNLIKELY(IS_NULL(v))) {
@@ -2297,6 +2321,38 @@ dispatch_switch:
         ip++;
         if (!t)
             JUMP_DISPATCH(target);
+        DISPATCH();
+    }
+
+    TARGET(COMPARE_JUMP_IF_TRUE) {
+        Value a = SECOND(), b = TOP();
+        if (UNLIKELY(!IS_INT(a) || !IS_INT(b)))
+            goto L_COMPARE_OP_GENERIC;
+        int t = compare_ints(AS_INT(a), AS_INT(b), oparg);
+        int target = ARG_AT(1);
+        sp -= 2;
+        ip++;
+        if (t)
+            JUMP_DISPATCH(target);
+        DISPATCH();
+    }
+
+    /* The argument is the LOAD_GLOBAL's cache slot (cache_global_site). */
+    TARGET(GLOBAL_CONST_BINOP) {
+        GlobalCache *c = &cache->entries[oparg];
+        Value a = global_cached(f, c, c->name);
+        if (UNLIKELY(IS_NULL(a)))
+            goto L_LOAD_GLOBAL_CACHED_BODY;
+        Value b = consts[ARG_AT(1)];
+        Value r = binary_fast(a, b, ARG_AT(2));
+        if (UNLIKELY(IS_NULL(r))) {
+            PUSH(a);
+            PUSH(b);
+            ip++;
+            DISPATCH_NOCHECK();
+        }
+        PUSH(r);
+        ip += 2;
         DISPATCH();
     }
 

@@ -20,6 +20,10 @@
  * instruction counting), the loop executes the original, unfused
  * instruction, so counting and tracing see every instruction of
  * code->code.
+ *
+ * After this pass the VM (eval.c, cache_build) gives every LOAD_GLOBAL
+ * and STORE_GLOBAL word its inline-cache slot as argument, fused or not,
+ * so the loop never searches for a site's cache.
  */
 #include "vm/vm.h"
 
@@ -68,6 +72,12 @@ static int fused_at(const CodeObj *co, int i)
     case OP_COMPARE_OP:
         if (GROUP(OP_COMPARE_OP, OP_POP_JUMP_IF_FALSE))
             return OP_COMPARE_JUMP_IF_FALSE;
+        if (GROUP(OP_COMPARE_OP, OP_POP_JUMP_IF_TRUE))
+            return OP_COMPARE_JUMP_IF_TRUE;
+        break;
+    case OP_LOAD_GLOBAL:
+        if (GROUP(OP_LOAD_GLOBAL, OP_LOAD_CONST, OP_BINARY_OP))
+            return OP_GLOBAL_CONST_BINOP;
         break;
     case OP_STORE_FAST:
         if (GROUP(OP_STORE_FAST, OP_LOAD_FAST))

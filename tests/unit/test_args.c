@@ -2,22 +2,9 @@
 #include <criterion/criterion.h>
 
 #include "runtime/runtime.h"
+#include "unit_helpers.h"
 
-static void setup(void)
-{
-    rt_init();
-    err_clear();
-}
-
-TestSuite(args, .init = setup);
-
-static const char *raised(TypeObj *t)
-{
-    Value e = err_fetch();
-    cr_assert(!IS_NULL(e), "no exception raised");
-    cr_assert(val_isinstance(e, t), "raised %s", obj_type_name(e));
-    return STR_CSTR((StrObj *)AS_OBJ(obj_str(e)));
-}
+TestSuite(args, .init = ut_setup);
 
 static Value sv(const char *s)
 {

@@ -4,42 +4,13 @@
 #include <string.h>
 
 #include "runtime/runtime.h"
+#include "unit_helpers.h"
 
-static void setup(void)
-{
-    rt_init();
-}
-
-TestSuite(bytes, .init = setup);
+TestSuite(bytes, .init = ut_setup);
 
 static Value B(const char *s, size_t n)
 {
     return V_OBJ(bytes_new(s, n));
-}
-
-static Value S(const char *s)
-{
-    return V_OBJ(str_from_cstr(s));
-}
-
-static const char *cstr(Value v)
-{
-    cr_assert(!IS_NULL(v), "unexpected exception");
-    cr_assert(IS_TYPE(v, str_type));
-    return STR_CSTR((StrObj *)AS_OBJ(v));
-}
-
-static const char *repr_of(Value v)
-{
-    return cstr(obj_repr(v));
-}
-
-static void expect_error(Value r, TypeObj *type, const char *msg)
-{
-    cr_assert(IS_NULL(r), "expected an exception");
-    Value e = err_fetch();
-    cr_assert_eq(val_type(e), type, "wrong type %s", val_type_name(e));
-    cr_assert_str_eq(cstr(obj_str(e)), msg);
 }
 
 static Value ctor(int n, Value a, Value b)

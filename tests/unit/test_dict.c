@@ -4,41 +4,9 @@
 #include <string.h>
 
 #include "runtime/runtime.h"
+#include "unit_helpers.h"
 
-static void setup(void)
-{
-    rt_init();
-}
-
-TestSuite(dict, .init = setup);
-
-static const char *cstr(Value v)
-{
-    cr_assert(IS_TYPE(v, str_type), "expected a str");
-    return STR_CSTR((StrObj *)AS_OBJ(v));
-}
-
-static const char *repr_of(Value v)
-{
-    Value r = obj_repr(v);
-    cr_assert(!IS_NULL(r), "repr failed");
-    return cstr(r);
-}
-
-/* Asserts r failed with exactly this exception type and message. */
-static void expect_error(Value r, TypeObj *type, const char *msg)
-{
-    cr_assert(IS_NULL(r), "expected an exception");
-    Value e = err_fetch();
-    cr_assert(!IS_NULL(e), "no exception set");
-    cr_assert_eq(val_type(e), type, "wrong type %s", val_type_name(e));
-    cr_assert_str_eq(cstr(obj_str(e)), msg);
-}
-
-static Value S(const char *s)
-{
-    return V_OBJ(str_from_cstr(s));
-}
+TestSuite(dict, .init = ut_setup);
 
 static Value call(Value self, const char *name, Value *args, int n)
 {
@@ -299,4 +267,46 @@ Test(dict, contents_survive_a_collection)
     gc_collect();
     cr_assert_str_eq(repr_of(obj_next(it)), "('key0', ['value0'])");
     gc_root_pop(2);
+}
+
+Test(dict, keys_version_changes_only_when_keys_do)
+{
+    DictObj *d = D();
+    StrObj *a = str_intern_cstr("alpha"), *b = str_intern_cstr("beta");
+    dict_set_str(d, a, V_INT(1));
+    uint64_t k0 = d->keys_version, v0 = d->version;
+    dict_set_str(d, a, V_INT(2));
+    cr_assert_eq(d->keys_version, k0, "a value update keeps the key set");
+    cr_assert_neq(d->version, v0, "but is a mutation");
+    dict_set_str(d, b, V_INT(3));
+    uint64_t k1 = d->keys_version;
+    cr_assert_neq(k1, k0, "a new key changes the key set");
+    dict_del(d, V_OBJ(b));
+    cr_assert_neq(d->keys_version, k1, "so does a deleted key");
+    uint64_t k2 = d->keys_version;
+    dict_clear(d);
+    cr_assert_neq(d->keys_version, k2, "and clear");
+}
+
+Test(dict, index_str_and_replace_at_work_by_position)
+{
+    DictObj *d = D();
+    StrObj *a = str_intern_cstr("alpha"), *b = str_intern_cstr("beta");
+    cr_assert_eq(dict_index_str(d, a), -1, "empty dict");
+    dict_set_str(d, a, V_INT(1));
+    dict_set_str(d, b, V_INT(2));
+    int32_t ia = dict_index_str(d, a), ib = dict_index_str(d, b);
+    cr_assert(ia >= 0 && ib >= 0 && ia != ib);
+    uint64_t k = d->keys_version, v = d->version;
+    cr_assert_eq(dict_replace_at(d, ib, b, V_INT(20)), 1);
+    cr_assert_eq(dict_get_str(d, b).as.i, 20);
+    cr_assert_eq(d->keys_version, k);
+    cr_assert_neq(d->version, v, "attribute caches must see the change");
+    cr_assert_eq(dict_replace_at(d, ia, b, V_INT(7)), 0, "wrong key there");
+    cr_assert_eq(dict_replace_at(d, 99, b, V_INT(7)), 0, "out of range");
+    cr_assert_eq(dict_replace_at(d, -1, b, V_INT(7)), 0, "no position");
+    cr_assert_eq(dict_get_str(d, a).as.i, 1, "nothing else changed");
+    dict_del(d, V_OBJ(b));
+    cr_assert_eq(dict_replace_at(d, ib, b, V_INT(7)), 0, "deleted entry");
+    cr_assert_eq(dict_index_str(d, b), -1);
 }

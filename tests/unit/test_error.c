@@ -9,6 +9,7 @@
 #include <criterion/criterion.h>
 
 #include "runtime/runtime.h"
+#include "unit_helpers.h"
 
 static char captured[8192];
 static size_t ncaptured;
@@ -33,25 +34,6 @@ static void setup(void)
 }
 
 TestSuite(error, .init = setup);
-
-static const char *str_of(Value v)
-{
-    Value s = obj_str(v);
-    cr_assert(!IS_NULL(s));
-    return STR_CSTR((StrObj *)AS_OBJ(s));
-}
-
-static const char *repr_of(Value v)
-{
-    Value s = obj_repr(v);
-    cr_assert(!IS_NULL(s));
-    return STR_CSTR((StrObj *)AS_OBJ(s));
-}
-
-static Value sv(const char *s)
-{
-    return V_OBJ(str_from_cstr(s));
-}
 
 Test(error, err_set_makes_an_instance_with_the_message)
 {
@@ -94,11 +76,11 @@ Test(error, raising_while_handling_sets_context)
 
 Test(error, keyerror_str_is_repr_of_the_key)
 {
-    Value k = sv("x");
+    Value k = S("x");
     Value e = exc_new(&exc_KeyError, &k, 1);
     cr_assert_str_eq(str_of(e), "'x'");
     cr_assert_str_eq(repr_of(e), "KeyError('x')");
-    Value two[2] = {sv("a"), sv("b")};
+    Value two[2] = {S("a"), S("b")};
     cr_assert_str_eq(str_of(exc_new(&exc_KeyError, two, 2)), "('a', 'b')");
     cr_assert_str_eq(str_of(exc_new(&exc_KeyError, NULL, 0)), "");
 }
@@ -120,12 +102,12 @@ Test(error, oserror_from_errno_picks_subclass_and_formats)
 
 Test(error, oserror_with_filename)
 {
-    Value args[3] = {V_INT(2), sv("No such file or directory"), sv("x")};
+    Value args[3] = {V_INT(2), S("No such file or directory"), S("x")};
     Value e = exc_new(&exc_OSError, args, 3);
     cr_assert_str_eq(str_of(e), "[Errno 2] No such file or directory: 'x'");
     cr_assert_str_eq(repr_of(e),
                      "FileNotFoundError(2, 'No such file or directory')");
-    Value one = sv("hello");
+    Value one = S("hello");
     Value plain = exc_new(&exc_OSError, &one, 1);
     cr_assert(IS_TYPE(plain, exc_OSError));
     cr_assert_str_eq(str_of(plain), "hello");
@@ -146,9 +128,9 @@ Test(error, stopiteration_and_systemexit_attributes)
 
 Test(error, syntaxerror_attributes_and_str)
 {
-    TupleObj *info = tuple_pack(4, sv("/a/b/f.py"), V_INT(3), V_INT(4),
-                                sv("text\n"));
-    Value args[2] = {sv("msg"), V_OBJ(info)};
+    TupleObj *info = tuple_pack(4, S("/a/b/f.py"), V_INT(3), V_INT(4),
+                                S("text\n"));
+    Value args[2] = {S("msg"), V_OBJ(info)};
     Value e = exc_new(&exc_SyntaxError, args, 2);
     cr_assert_str_eq(str_of(e), "msg (f.py, line 3)");
     cr_assert_eq(AS_INT(obj_getattr_cstr(e, "offset")), 4);
@@ -157,7 +139,7 @@ Test(error, syntaxerror_attributes_and_str)
 
 Test(error, exception_args_attribute)
 {
-    Value args[2] = {V_INT(1), sv("a")};
+    Value args[2] = {V_INT(1), S("a")};
     Value e = exc_new(&exc_Exception, args, 2);
     cr_assert_str_eq(repr_of(obj_getattr_cstr(e, "args")), "(1, 'a')");
     cr_assert_str_eq(str_of(e), "(1, 'a')");
@@ -206,7 +188,7 @@ Test(error, traceback_prints_entries_and_source_lines)
     const char *src = "def f():\n    raise ValueError('x')\nf()\n";
     cr_assert_eq(write(fd, src, strlen(src)), (ssize_t)strlen(src));
     close(fd);
-    Value e = exc_new(&exc_ValueError, (Value[]){sv("x")}, 1);
+    Value e = exc_new(&exc_ValueError, (Value[]){S("x")}, 1);
     exc_add_traceback(e, fake_code(path, "f"), 2);
     exc_add_traceback(e, fake_code(path, "<module>"), 3);
     err_print_exception(e);
@@ -226,7 +208,7 @@ Test(error, traceback_prints_entries_and_source_lines)
 Test(error, repeated_entries_are_collapsed)
 {
     Value e = exc_new(&exc_RecursionError,
-                      (Value[]){sv("maximum recursion depth exceeded")}, 1);
+                      (Value[]){S("maximum recursion depth exceeded")}, 1);
     CodeObj *f = fake_code("<string>", "f");
     for (int i = 0; i < 10; i++)
         exc_add_traceback(e, f, 2);
@@ -245,9 +227,9 @@ Test(error, repeated_entries_are_collapsed)
 Test(error, chained_exceptions_print_oldest_first)
 {
     Value first = exc_new(&exc_ZeroDivisionError,
-                          (Value[]){sv("division by zero")}, 1);
-    Value second = exc_new(&exc_KeyError, (Value[]){sv("second")}, 1);
-    Value third = exc_new(&exc_RuntimeError, (Value[]){sv("third")}, 1);
+                          (Value[]){S("division by zero")}, 1);
+    Value second = exc_new(&exc_KeyError, (Value[]){S("second")}, 1);
+    Value third = exc_new(&exc_RuntimeError, (Value[]){S("third")}, 1);
     ((ExcObj *)AS_OBJ(second))->context = first;
     ((ExcObj *)AS_OBJ(third))->context = second;
     ((ExcObj *)AS_OBJ(third))->cause = second;
@@ -286,9 +268,9 @@ Test(error, syntax_error_layout_with_caret)
 
 Test(error, syntax_error_caret_skips_indentation)
 {
-    TupleObj *info = tuple_pack(6, sv("f.py"), V_INT(3), V_INT(5),
-                                sv("  abcdefgh\n"), V_INT(3), V_INT(8));
-    Value e = exc_new(&exc_SyntaxError, (Value[]){sv("m"), V_OBJ(info)}, 2);
+    TupleObj *info = tuple_pack(6, S("f.py"), V_INT(3), V_INT(5),
+                                S("  abcdefgh\n"), V_INT(3), V_INT(8));
+    Value e = exc_new(&exc_SyntaxError, (Value[]){S("m"), V_OBJ(info)}, 2);
     err_print_exception(e);
     cr_assert_str_eq(captured, "  File \"f.py\", line 3\n"
                                "    abcdefgh\n"
@@ -298,8 +280,8 @@ Test(error, syntax_error_caret_skips_indentation)
 
 Test(error, unraisable_report)
 {
-    Value e = exc_new(&exc_ValueError, (Value[]){sv("boom")}, 1);
-    err_write_unraisable(e, NULL, sv("obj"));
+    Value e = exc_new(&exc_ValueError, (Value[]){S("boom")}, 1);
+    err_write_unraisable(e, NULL, S("obj"));
     cr_assert_str_eq(captured, "Exception ignored in: 'obj'\n"
                                "ValueError: boom\n");
 }
@@ -307,10 +289,10 @@ Test(error, unraisable_report)
 Test(error, exception_type_from_other_module_is_qualified)
 {
     DictObj *ns = dict_new();
-    dict_set_str(ns, str_intern_cstr("__module__"), sv("mymod"));
+    dict_set_str(ns, str_intern_cstr("__module__"), S("mymod"));
     Value cls = type_new_class(str_from_cstr("B"), NULL, &exc_Exception, ns);
     cr_assert(!IS_NULL(cls));
-    Value e = obj_call1(cls, sv("z"));
+    Value e = obj_call1(cls, S("z"));
     cr_assert(!IS_NULL(e));
     err_print_exception(e);
     cr_assert_str_eq(captured, "mymod.B: z\n");

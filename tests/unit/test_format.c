@@ -5,33 +5,9 @@
 #include <string.h>
 
 #include "runtime/runtime.h"
+#include "unit_helpers.h"
 
-static void setup(void)
-{
-    rt_init();
-}
-
-TestSuite(format, .init = setup);
-
-static Value S(const char *s)
-{
-    return V_OBJ(str_from_cstr(s));
-}
-
-static const char *cstr(Value v)
-{
-    cr_assert(!IS_NULL(v), "unexpected exception");
-    cr_assert(IS_TYPE(v, str_type), "expected a str");
-    return STR_CSTR((StrObj *)AS_OBJ(v));
-}
-
-static void expect_error(Value r, TypeObj *type, const char *msg)
-{
-    cr_assert(IS_NULL(r), "expected an exception");
-    Value e = err_fetch();
-    cr_assert_eq(val_type(e), type, "wrong type %s", val_type_name(e));
-    cr_assert_str_eq(cstr(obj_str(e)), msg);
-}
+TestSuite(format, .init = ut_setup);
 
 static const char *fmt(Value v, const char *spec)
 {

@@ -5,45 +5,14 @@
 #include <string.h>
 
 #include "runtime/runtime.h"
+#include "unit_helpers.h"
 
-static void setup(void)
-{
-    rt_init();
-}
-
-TestSuite(list, .init = setup);
-
-static const char *cstr(Value v)
-{
-    cr_assert(IS_TYPE(v, str_type), "expected a str");
-    return STR_CSTR((StrObj *)AS_OBJ(v));
-}
-
-static const char *repr_of(Value v)
-{
-    Value r = obj_repr(v);
-    cr_assert(!IS_NULL(r), "repr failed");
-    return cstr(r);
-}
-
-static void expect_error(Value r, TypeObj *type, const char *msg)
-{
-    cr_assert(IS_NULL(r), "expected an exception");
-    Value e = err_fetch();
-    cr_assert(!IS_NULL(e), "no exception set");
-    cr_assert_eq(val_type(e), type, "wrong type %s", val_type_name(e));
-    cr_assert_str_eq(cstr(obj_str(e)), msg);
-}
+TestSuite(list, .init = ut_setup);
 
 static void expect_error_rc(int rc, TypeObj *type, const char *msg)
 {
     cr_assert_eq(rc, -1);
     expect_error(V_NULL, type, msg);
-}
-
-static Value S(const char *s)
-{
-    return V_OBJ(str_from_cstr(s));
 }
 
 /* list(range(n)) built directly. */

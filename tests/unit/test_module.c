@@ -5,29 +5,9 @@
 #include <criterion/criterion.h>
 
 #include "runtime/runtime.h"
+#include "unit_helpers.h"
 
-static void setup(void)
-{
-    rt_init();
-    err_clear();
-}
-
-TestSuite(module, .init = setup);
-
-static const char *str_of(Value v)
-{
-    Value s = obj_str(v);
-    cr_assert(!IS_NULL(s));
-    return STR_CSTR((StrObj *)AS_OBJ(s));
-}
-
-static const char *raised(TypeObj *t)
-{
-    Value e = err_fetch();
-    cr_assert(!IS_NULL(e), "no exception raised");
-    cr_assert(val_isinstance(e, t), "raised %s", obj_type_name(e));
-    return str_of(e);
-}
+TestSuite(module, .init = ut_setup);
 
 static int inits;
 

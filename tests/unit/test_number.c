@@ -3,42 +3,13 @@
  * comparisons, numeric hashing, parsing, round() and float repr. */
 #include <criterion/criterion.h>
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "runtime/runtime.h"
+#include "unit_helpers.h"
 
-static void setup(void)
-{
-    rt_init();
-}
-
-TestSuite(number, .init = setup);
-
-static const char *cstr(Value v)
-{
-    cr_assert(IS_TYPE(v, str_type), "expected a str");
-    return STR_CSTR((StrObj *)AS_OBJ(v));
-}
-
-static const char *repr_of(Value v)
-{
-    return cstr(obj_repr(v));
-}
-
-/* Asserts r failed with exactly this exception type and message. */
-static void expect_error(Value r, TypeObj *type, const char *msg)
-{
-    cr_assert(IS_NULL(r), "expected an exception");
-    Value e = err_fetch();
-    cr_assert(!IS_NULL(e), "no exception set");
-    cr_assert_eq(val_type(e), type, "wrong type %s", val_type_name(e));
-    cr_assert_str_eq(cstr(obj_str(e)), msg);
-}
-
-static Value S(const char *s)
-{
-    return V_OBJ(str_from_cstr(s));
-}
+TestSuite(number, .init = ut_setup);
 
 Test(number, int_repr_covers_extremes_and_cache)
 {
@@ -47,6 +18,25 @@ Test(number, int_repr_covers_extremes_and_cache)
     cr_assert_str_eq(STR_CSTR(num_int_repr(INT64_MIN)), "-9223372036854775808");
     cr_assert_str_eq(STR_CSTR(num_int_repr(INT64_MAX)), "9223372036854775807");
     cr_assert_eq(num_int_repr(7), num_int_repr(7), "small ints are cached");
+}
+
+/* num_int_to_buf writes two digits per step: every digit count, both
+ * signs, and the powers of ten where the count changes. */
+Test(number, int_to_buf_matches_printf_at_every_length)
+{
+    char got[32], want[32];
+    for (int digits = 1; digits <= 19; digits++) {
+        int64_t p = 1;
+        for (int k = 1; k < digits; k++)
+            p *= 10;
+        const int64_t cases[] = {p, p - 1, p + 1, p * 9 / 10 + 3, -p, 1 - p};
+        for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+            int len = num_int_to_buf(cases[i], got);
+            snprintf(want, sizeof want, "%lld", (long long)cases[i]);
+            cr_assert_str_eq(got, want);
+            cr_assert_eq(len, (int)strlen(want));
+        }
+    }
 }
 
 Test(number, float_repr_is_shortest_round_trip)

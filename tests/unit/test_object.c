@@ -4,35 +4,9 @@
 #include <criterion/criterion.h>
 
 #include "runtime/runtime.h"
+#include "unit_helpers.h"
 
-static void setup(void)
-{
-    rt_init();
-    err_clear();
-}
-
-TestSuite(object, .init = setup);
-
-static const char *str_of(Value v)
-{
-    Value s = obj_str(v);
-    cr_assert(!IS_NULL(s));
-    return STR_CSTR((StrObj *)AS_OBJ(s));
-}
-
-/* The message of the raised exception, which must be of type t. */
-static const char *raised(TypeObj *t)
-{
-    Value e = err_fetch();
-    cr_assert(!IS_NULL(e), "no exception raised");
-    cr_assert(val_isinstance(e, t), "raised %s", obj_type_name(e));
-    return str_of(e);
-}
-
-static Value sv(const char *s)
-{
-    return V_OBJ(str_from_cstr(s));
-}
+TestSuite(object, .init = ut_setup);
 
 Test(object, val_type_of_unboxed_values)
 {
@@ -40,7 +14,7 @@ Test(object, val_type_of_unboxed_values)
     cr_assert_eq(val_type(V_TRUE), &bool_type);
     cr_assert_eq(val_type(V_FLOAT(1.5)), &float_type);
     cr_assert_eq(val_type(V_NONE), &none_type);
-    cr_assert_eq(val_type(sv("x")), &str_type);
+    cr_assert_eq(val_type(S("x")), &str_type);
     cr_assert(val_isinstance(V_TRUE, &int_type));
     cr_assert(val_isinstance(V_INT(1), &object_type));
 }
@@ -59,8 +33,8 @@ Test(object, truthiness_uses_len_when_there_is_no_truth_slot)
     cr_assert_eq(obj_truthy(V_INT(0)), 0);
     cr_assert_eq(obj_truthy(V_FLOAT(0.0)), 0);
     cr_assert_eq(obj_truthy(V_FLOAT(-0.5)), 1);
-    cr_assert_eq(obj_truthy(sv("")), 0);
-    cr_assert_eq(obj_truthy(sv("a")), 1);
+    cr_assert_eq(obj_truthy(S("")), 0);
+    cr_assert_eq(obj_truthy(S("a")), 1);
     cr_assert_eq(obj_truthy(V_OBJ(list_new(0))), 0);
     cr_assert_eq(obj_truthy(V_OBJ(&object_type)), 1);
 }
@@ -74,7 +48,7 @@ Test(object, unhashable_list)
 
 Test(object, ordering_between_unrelated_types_fails)
 {
-    cr_assert(IS_NULL(obj_richcmp(V_INT(1), sv("a"), CMP_LT)));
+    cr_assert(IS_NULL(obj_richcmp(V_INT(1), S("a"), CMP_LT)));
     cr_assert_str_eq(raised(&exc_TypeError),
                      "'<' not supported between instances of 'int' and "
                      "'str'");
@@ -91,7 +65,7 @@ Test(object, equality_falls_back_to_identity)
     cr_assert(val_is(obj_richcmp(o, o, CMP_EQ), V_TRUE));
     cr_assert(val_is(obj_richcmp(o, p, CMP_EQ), V_FALSE));
     cr_assert(val_is(obj_richcmp(o, p, CMP_NE), V_TRUE));
-    cr_assert(val_is(obj_richcmp(V_INT(1), sv("1"), CMP_EQ), V_FALSE));
+    cr_assert(val_is(obj_richcmp(V_INT(1), S("1"), CMP_EQ), V_FALSE));
     cr_assert_eq(obj_eq(V_INT(1), V_FLOAT(1.0)), 1);
     cr_assert_eq(obj_richcmp_bool(V_FLOAT(0.0 / 0.0), V_FLOAT(0.0 / 0.0),
                                   CMP_EQ), 1);
@@ -99,10 +73,10 @@ Test(object, equality_falls_back_to_identity)
 
 Test(object, unsupported_binop_messages)
 {
-    cr_assert(IS_NULL(obj_binop(V_INT(1), sv("a"), BOP_ADD)));
+    cr_assert(IS_NULL(obj_binop(V_INT(1), S("a"), BOP_ADD)));
     cr_assert_str_eq(raised(&exc_TypeError),
                      "unsupported operand type(s) for +: 'int' and 'str'");
-    cr_assert(IS_NULL(obj_binop(V_INT(2), sv("a"), BOP_POW)));
+    cr_assert(IS_NULL(obj_binop(V_INT(2), S("a"), BOP_POW)));
     cr_assert_str_eq(raised(&exc_TypeError),
                      "unsupported operand type(s) for ** or pow(): 'int' "
                      "and 'str'");
@@ -114,7 +88,7 @@ Test(object, unsupported_binop_messages)
 
 Test(object, binop_reflected_and_inplace_fallback)
 {
-    Value r = obj_binop(V_INT(2), sv("ab"), BOP_MUL);
+    Value r = obj_binop(V_INT(2), S("ab"), BOP_MUL);
     cr_assert(!IS_NULL(r));
     cr_assert_str_eq(str_of(r), "abab");
     r = obj_binop(V_INT(5), V_INT(3), BOP_INPLACE + BOP_SUB);
@@ -123,10 +97,10 @@ Test(object, binop_reflected_and_inplace_fallback)
 
 Test(object, unary_errors)
 {
-    cr_assert(IS_NULL(obj_unop(sv("a"), UOP_NEG)));
+    cr_assert(IS_NULL(obj_unop(S("a"), UOP_NEG)));
     cr_assert_str_eq(raised(&exc_TypeError), "bad operand type for unary -: "
                                              "'str'");
-    cr_assert(IS_NULL(obj_unop(sv("a"), UOP_ABS)));
+    cr_assert(IS_NULL(obj_unop(S("a"), UOP_ABS)));
     cr_assert_str_eq(raised(&exc_TypeError), "bad operand type for abs(): "
                                              "'str'");
     cr_assert(val_is(obj_unop(V_INT(0), UOP_NOT), V_TRUE));
@@ -228,8 +202,8 @@ Test(object, native_functions_and_bound_methods)
 
 Test(object, contains_falls_back_to_iteration)
 {
-    Value t = V_OBJ(tuple_pack(2, V_INT(1), sv("x")));
-    cr_assert_eq(obj_contains_by_iter(t, sv("x")), 1);
+    Value t = V_OBJ(tuple_pack(2, V_INT(1), S("x")));
+    cr_assert_eq(obj_contains_by_iter(t, S("x")), 1);
     cr_assert_eq(obj_contains_by_iter(t, V_INT(2)), 0);
 }
 
@@ -242,4 +216,47 @@ Test(object, repr_recursion_is_guarded)
     cr_assert_str_eq(raised(&exc_RecursionError),
                      "maximum recursion depth exceeded while getting the "
                      "repr of an object");
+}
+
+/* Sums the ints it is given, failing at the first negative one. */
+static int sum_non_negative(Value item, void *ctx)
+{
+    if (AS_INT(item) < 0) {
+        err_set(&exc_ValueError, "negative");
+        return -1;
+    }
+    *(int64_t *)ctx += AS_INT(item);
+    return 0;
+}
+
+Test(object, foreach_visits_every_item_in_order)
+{
+    int64_t sum = 0;
+    cr_assert_eq(obj_foreach(range_new(0, 5, 1), sum_non_negative, &sum), 0);
+    cr_assert_eq(sum, 10);
+    cr_assert(!err_occurred());
+}
+
+Test(object, foreach_stops_at_the_first_failure)
+{
+    int64_t sum = 0;
+    Value t = V_OBJ(tuple_pack(3, V_INT(1), V_INT(-1), V_INT(100)));
+    cr_assert_eq(obj_foreach(t, sum_non_negative, &sum), -1);
+    cr_assert_eq(sum, 1, "the item after the failure is not visited");
+    cr_assert_str_eq(raised(&exc_ValueError), "negative");
+}
+
+Test(object, foreach_of_a_non_iterable_is_a_type_error)
+{
+    int64_t sum = 0;
+    cr_assert_eq(obj_foreach(V_INT(3), sum_non_negative, &sum), -1);
+    cr_assert_str_eq(raised(&exc_TypeError), "'int' object is not iterable");
+}
+
+Test(object, an_iterator_is_its_own_iter)
+{
+    Value it = obj_iter(V_OBJ(list_new(0)));
+    cr_assert(!IS_NULL(it));
+    cr_assert(val_is(obj_iter(it), it));
+    cr_assert(val_is(obj_iter_self(it), it));
 }

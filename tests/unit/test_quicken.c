@@ -141,3 +141,56 @@ Test(quicken, unbound_second_local_raises_in_the_group)
     cr_assert(err_matches(&exc_UnboundLocalError));
     err_clear();
 }
+
+Test(quicken, loop_bottom_test_and_global_arithmetic_are_groups)
+{
+    /* while i < 10: i = i + 1, with i a global: the bottom test jumps
+     * back when true. */
+    uint32_t ins[] = {I(LOAD_GLOBAL, 0), I(LOAD_CONST, 0), I(BINARY_OP, BOP_ADD),
+                      I(STORE_GLOBAL, 0), I(LOAD_GLOBAL, 0), I(LOAD_CONST, 1),
+                      I(COMPARE_OP, CMP_LT), I(POP_JUMP_IF_TRUE, 0),
+                      I(LOAD_CONST, 2), I(RETURN_VALUE, 0)};
+    Value consts[] = {V_INT(1), V_INT(10), V_NONE};
+    CodeObj *co = mkcode(ins, NULL, N(ins), consts, 3, 0);
+    uint32_t q[N(ins)];
+    quicken(co, q);
+    cr_assert_eq(INSTR_OP(q[0]), OP_GLOBAL_CONST_BINOP);
+    cr_assert_eq(INSTR_OP(q[3]), OP_STORE_GLOBAL);
+    cr_assert_eq(INSTR_OP(q[4]), OP_LOAD_GLOBAL);
+    cr_assert_eq(INSTR_OP(q[6]), OP_COMPARE_JUMP_IF_TRUE);
+    cr_assert_eq(INSTR_OP(q[7]), OP_POP_JUMP_IF_TRUE);
+}
+
+Test(quicken, global_groups_run_as_the_original)
+{
+    /* The loop above as a function of no arguments over its globals;
+     * it returns i.  Ints take the fast paths, floats the slow ones. */
+    uint32_t code[] = {I(LOAD_GLOBAL, 0), I(LOAD_CONST, 0), I(BINARY_OP, BOP_ADD),
+                       I(STORE_GLOBAL, 0), I(LOAD_GLOBAL, 0), I(LOAD_CONST, 1),
+                       I(COMPARE_OP, CMP_LT), I(POP_JUMP_IF_TRUE, 0),
+                       I(LOAD_GLOBAL, 0), I(RETURN_VALUE, 0)};
+    Value consts[] = {V_INT(1), V_INT(10)};
+    CodeObj *co = mkcode(code, NULL, N(code), consts, 2, 0);
+    free(co->names);
+    co->names = calloc(1, sizeof *co->names);
+    co->names[0] = str_intern_cstr("i");
+    co->nnames = 1;
+    DictObj *g = dict_new();
+    Value gv = V_OBJ(g);
+    gc_root_push(&gv);
+    FuncObj *fn = func_new(co, g, co->qualname);
+    Value fv = V_OBJ(fn);
+    gc_root_push(&fv);
+    dict_set_str(g, str_intern_cstr("i"), V_INT(3));
+    Value r = obj_call(fv, NULL, 0, NULL);
+    cr_assert(IS_INT(r) && AS_INT(r) == 10);
+    dict_set_str(g, str_intern_cstr("i"), V_FLOAT(2.5));
+    r = obj_call(fv, NULL, 0, NULL);
+    cr_assert(IS_FLOAT(r) && AS_FLOAT(r) == 10.5);
+    /* No global i: NameError from the group's first part. */
+    dict_del(g, V_OBJ(str_intern_cstr("i")));
+    cr_assert(IS_NULL(obj_call(fv, NULL, 0, NULL)));
+    Value e = err_fetch();
+    cr_assert_eq(val_type(e), &exc_NameError);
+    gc_root_pop(2);
+}

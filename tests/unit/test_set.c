@@ -4,41 +4,9 @@
 #include <string.h>
 
 #include "runtime/runtime.h"
+#include "unit_helpers.h"
 
-static void setup(void)
-{
-    rt_init();
-}
-
-TestSuite(set, .init = setup);
-
-static const char *cstr(Value v)
-{
-    cr_assert(IS_TYPE(v, str_type), "expected a str");
-    return STR_CSTR((StrObj *)AS_OBJ(v));
-}
-
-static const char *repr_of(Value v)
-{
-    Value r = obj_repr(v);
-    cr_assert(!IS_NULL(r), "repr failed");
-    return cstr(r);
-}
-
-/* Asserts r failed with exactly this exception type and message. */
-static void expect_error(Value r, TypeObj *type, const char *msg)
-{
-    cr_assert(IS_NULL(r), "expected an exception");
-    Value e = err_fetch();
-    cr_assert(!IS_NULL(e), "no exception set");
-    cr_assert_eq(val_type(e), type, "wrong type %s", val_type_name(e));
-    cr_assert_str_eq(cstr(obj_str(e)), msg);
-}
-
-static Value S(const char *s)
-{
-    return V_OBJ(str_from_cstr(s));
-}
+TestSuite(set, .init = ut_setup);
 
 static Value call(Value self, const char *name, Value *args, int n)
 {

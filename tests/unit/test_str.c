@@ -5,38 +5,9 @@
 #include <string.h>
 
 #include "runtime/runtime.h"
+#include "unit_helpers.h"
 
-static void setup(void)
-{
-    rt_init();
-}
-
-TestSuite(str, .init = setup);
-
-static Value S(const char *s)
-{
-    return V_OBJ(str_from_cstr(s));
-}
-
-static const char *cstr(Value v)
-{
-    cr_assert(!IS_NULL(v), "unexpected exception");
-    cr_assert(IS_TYPE(v, str_type), "expected a str, got %s", val_type_name(v));
-    return STR_CSTR((StrObj *)AS_OBJ(v));
-}
-
-static const char *repr_of(Value v)
-{
-    return cstr(obj_repr(v));
-}
-
-static void expect_error(Value r, TypeObj *type, const char *msg)
-{
-    cr_assert(IS_NULL(r), "expected an exception");
-    Value e = err_fetch();
-    cr_assert_eq(val_type(e), type, "wrong type %s", val_type_name(e));
-    cr_assert_str_eq(cstr(obj_str(e)), msg);
-}
+TestSuite(str, .init = ut_setup);
 
 /* s.name(*args) */
 static Value call(const char *s, const char *name, int n, ...)
@@ -296,4 +267,28 @@ Test(str, encode)
                                   S("replace"))), "b'?a'");
     expect_error(call("a", "encode", 1, S("xx")), &exc_LookupError,
                  "unknown encoding: xx");
+}
+
+/* str_finish counts code points eight bytes at a time: put 2-, 3- and
+ * 4-byte characters at every offset across word boundaries and compare
+ * with counting the lead bytes one by one. */
+Test(str, code_point_count_at_every_offset_and_length)
+{
+    static const char *const chars[] = {"a", "\xc3\xa9", "\xe2\x82\xac",
+                                        "\xf0\x9f\x98\x80"};
+    char buf[64];
+    for (int len = 0; len < 24; len++) {
+        for (int k = 0; k < 4; k++) {
+            size_t n = 0, expect = 0;
+            for (int i = 0; i < len; i++) {
+                const char *c = chars[(i * 3 + k) % 4];
+                memcpy(buf + n, c, strlen(c));
+                n += strlen(c);
+                expect++;
+            }
+            StrObj *s = str_new(buf, n);
+            cr_assert_eq(s->nchars, expect, "len %d variant %d", len, k);
+            cr_assert_eq(s->ascii, k == 0 && len < 2 ? 1 : s->nchars == n);
+        }
+    }
 }

@@ -6,34 +6,9 @@
 #include <criterion/criterion.h>
 
 #include "runtime/runtime.h"
+#include "unit_helpers.h"
 
-static void setup(void)
-{
-    rt_init();
-    err_clear();
-}
-
-TestSuite(type, .init = setup);
-
-static const char *str_of(Value v)
-{
-    Value s = obj_str(v);
-    cr_assert(!IS_NULL(s));
-    return STR_CSTR((StrObj *)AS_OBJ(s));
-}
-
-static const char *raised(TypeObj *t)
-{
-    Value e = err_fetch();
-    cr_assert(!IS_NULL(e), "no exception raised");
-    cr_assert(val_isinstance(e, t), "raised %s", obj_type_name(e));
-    return str_of(e);
-}
-
-static Value sv(const char *s)
-{
-    return V_OBJ(str_from_cstr(s));
-}
+TestSuite(type, .init = ut_setup);
 
 static void def(DictObj *ns, const char *name, NativeFn fn)
 {
@@ -51,7 +26,7 @@ static Value make_class(const char *name, TypeObj *base, DictObj *ns)
 static Value ret_hello(Value *args, int nargs, TupleObj *kw)
 {
     (void)args; (void)nargs; (void)kw;
-    return sv("hello");
+    return S("hello");
 }
 
 static Value ret_int(Value *args, int nargs, TupleObj *kw)
@@ -175,7 +150,7 @@ Test(type, bool_must_return_bool)
 Test(type, exception_subclass_keeps_exception_behaviour)
 {
     Value c = make_class("AppError", &exc_Exception, dict_new());
-    Value e = obj_call1(c, sv("plain message"));
+    Value e = obj_call1(c, S("plain message"));
     cr_assert(!IS_NULL(e));
     cr_assert(val_isinstance(e, &exc_Exception));
     cr_assert_str_eq(str_of(e), "plain message");
@@ -296,7 +271,7 @@ Test(type, super_init_of_exception_base_sets_args)
     Value sup = obj_call(V_OBJ(&super_type), args, 2, NULL);
     Value init = obj_getattr_cstr(sup, "__init__");
     cr_assert(!IS_NULL(init));
-    Value two[2] = {sv("k"), sv("r")};
+    Value two[2] = {S("k"), S("r")};
     cr_assert(IS_NONE(obj_call(init, two, 2, NULL)));
     cr_assert_str_eq(str_of(obj_getattr_cstr(e, "args")), "('k', 'r')");
 }
