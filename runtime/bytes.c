@@ -686,28 +686,6 @@ static Value m_rstrip(Value *args, int nargs, TupleObj *kw)
     return do_strip(args, nargs, kw, 2, "rstrip");
 }
 
-/* Resolves optional start/end arguments against length n, as slices. */
-static int range_args(Value *args, int nargs, int first, size_t n,
-                      size_t *start, size_t *end)
-{
-    int64_t s = 0, e = (int64_t)n;
-    if (nargs > first && !IS_NONE(args[first]) &&
-        num_as_index(args[first], &s) < 0)
-        return -1;
-    if (nargs > first + 1 && !IS_NONE(args[first + 1]) &&
-        num_as_index(args[first + 1], &e) < 0)
-        return -1;
-    if (s < 0)
-        s = s + (int64_t)n < 0 ? 0 : s + (int64_t)n;
-    if (e < 0)
-        e = e + (int64_t)n < 0 ? 0 : e + (int64_t)n;
-    if (e > (int64_t)n)
-        e = (int64_t)n;
-    *start = (size_t)s;
-    *end = (size_t)e;
-    return 0;
-}
-
 /* The needle of find/count/index: bytes or an int in range. */
 static int needle_arg(Value v, uint8_t *one, const uint8_t **p, size_t *n)
 {
@@ -743,7 +721,7 @@ static Value do_find(Value *args, int nargs, TupleObj *kw, int kind,
     const uint8_t *np;
     size_t nn, s, e;
     if (needle_arg(args[1], &one, &np, &nn) < 0 ||
-        range_args(args, nargs, 2, b->n, &s, &e) < 0)
+        slice_span_args(args + 2, nargs - 2, b->n, &s, &e) < 0)
         return V_NULL;
     int64_t found = -1, count = 0;
     if (s <= e && e - s >= nn) {
@@ -774,16 +752,16 @@ static Value m_index(Value *a, int n, TupleObj *k) { return do_find(a, n, k, 2, 
 static Value m_rindex(Value *a, int n, TupleObj *k) { return do_find(a, n, k, 3, "rindex"); }
 static Value m_count(Value *a, int n, TupleObj *k) { return do_find(a, n, k, 4, "count"); }
 
+/* Whether b[s:e] starts (or, with end, ends) with the bytes affix x; a
+ * tuple's item that is not bytes is CPython's "bytes-like" TypeError. */
 static int affix_match(BytesObj *b, Value affix, size_t s, size_t e, int end)
 {
-    BytesObj *x;
     if (!IS_TYPE(affix, bytes_type)) {
-        err_set(&exc_TypeError, "%s first arg must be bytes or a tuple of "
-                "bytes, not %s", end ? "endswith" : "startswith",
+        err_set(&exc_TypeError, "a bytes-like object is required, not '%s'",
                 val_type_name(affix));
         return -1;
     }
-    x = BYTES(affix);
+    BytesObj *x = BYTES(affix);
     if (s > e || e - s < x->n)
         return 0;
     const uint8_t *p = end ? b->data + e - x->n : b->data + s;
@@ -797,7 +775,7 @@ static Value do_affix(Value *args, int nargs, TupleObj *kw, int end,
         return V_NULL;
     BytesObj *b = BYTES(args[0]);
     size_t s, e;
-    if (range_args(args, nargs, 2, b->n, &s, &e) < 0)
+    if (slice_span_args(args + 2, nargs - 2, b->n, &s, &e) < 0)
         return V_NULL;
     if (IS_TYPE(args[1], tuple_type)) {
         TupleObj *t = (TupleObj *)AS_OBJ(args[1]);
@@ -808,8 +786,11 @@ static Value do_affix(Value *args, int nargs, TupleObj *kw, int end,
         }
         return V_FALSE;
     }
-    int r = affix_match(b, args[1], s, e, end);
-    return r < 0 ? V_NULL : V_BOOL(r);
+    if (!IS_TYPE(args[1], bytes_type))
+        return err_set(&exc_TypeError, "%s first arg must be bytes or a "
+                       "tuple of bytes, not %s", fname,
+                       val_type_name(args[1]));
+    return V_BOOL(affix_match(b, args[1], s, e, end));
 }
 
 static Value m_startswith(Value *a, int n, TupleObj *k) { return do_affix(a, n, k, 0, "startswith"); }

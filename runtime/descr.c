@@ -311,16 +311,6 @@ static int sw_check_args(int nargs, int want)
     return -1;
 }
 
-static StrObj *sw_attr_name(Value v)
-{
-    if (!IS_TYPE(v, str_type)) {
-        err_set(&exc_TypeError, "attribute name must be string, not '%s'",
-                obj_type_name(v));
-        return NULL;
-    }
-    return str_intern((StrObj *)AS_OBJ(v));
-}
-
 static Value sw_dispatch2(SlotWrapperObj *w, TypeObj *t, Value *a)
 {
     switch (w->kind) {
@@ -331,13 +321,13 @@ static Value sw_dispatch2(SlotWrapperObj *w, TypeObj *t, Value *a)
     case SW_DELITEM: return sw_none_result(t->setitem(a[0], a[1], V_NULL));
     case SW_CONTAINS: return sw_bool_result(t->contains(a[0], a[1]));
     case SW_GETATTR: {
-        StrObj *n = sw_attr_name(a[1]);
+        StrObj *n = obj_attr_name(a[1]);
         if (!n)
             return V_NULL;
         return t->getattr ? t->getattr(a[0], n) : obj_generic_getattr(a[0], n);
     }
     case SW_DELATTR: {
-        StrObj *n = sw_attr_name(a[1]);
+        StrObj *n = obj_attr_name(a[1]);
         if (!n)
             return V_NULL;
         return sw_none_result(t->setattr(a[0], n, V_NULL));
@@ -393,7 +383,7 @@ static Value slotw_call(Value self, Value *args, int nargs, TupleObj *kwnames)
     if (w->kind == SW_SETATTR) {
         if (sw_check_args(nargs, 3) < 0)
             return V_NULL;
-        StrObj *n = sw_attr_name(args[1]);
+        StrObj *n = obj_attr_name(args[1]);
         if (!n)
             return V_NULL;
         return sw_none_result(t->setattr(args[0], n, args[2]));

@@ -371,6 +371,10 @@ static int list_replace(ListObj *l, size_t lo, size_t dn, const Value *src,
 {
     if (m > dn && list_reserve(l, l->n + (m - dn)) < 0)
         return -1;
+    /* Nothing to do for an empty list's NULL array: pointer arithmetic
+     * on NULL, even + 0, is undefined (UBSan, found by fuzzing). */
+    if (m == 0 && dn == 0)
+        return 0;
     memmove(l->items + lo + m, l->items + lo + dn,
             (l->n - lo - dn) * sizeof(Value));
     if (m)
@@ -438,8 +442,9 @@ static Value list_slice(ListObj *l, SliceObj *s)
     int64_t start, stop, step, n;
     if (slice_indices(s, (int64_t)l->n, &start, &stop, &step, &n) < 0)
         return V_NULL;
+    /* An empty list's array may be NULL, and NULL + 0 is undefined. */
     if (step == 1)
-        return V_OBJ(list_from_array(l->items + start, (size_t)n));
+        return V_OBJ(list_from_array(n ? l->items + start : NULL, (size_t)n));
     ListObj *r = list_alloc((size_t)n);
     if (!r)
         return V_NULL;

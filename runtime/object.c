@@ -547,6 +547,19 @@ Value obj_next(Value it)
     return t->next(it);
 }
 
+/* An attribute name passed as an argument, as getattr() and
+ * object.__setattr__ take one: interned, so that lookups may compare
+ * pointers, or NULL with CPython's TypeError for a non-str. */
+StrObj *obj_attr_name(Value v)
+{
+    if (!IS_TYPE(v, str_type)) {
+        err_set(&exc_TypeError, "attribute name must be string, not '%s'",
+                obj_type_name(v));
+        return NULL;
+    }
+    return str_intern((StrObj *)AS_OBJ(v));
+}
+
 /* The iter slot of every iterator type: iter(it) is it. */
 Value obj_iter_self(Value self)
 {

@@ -170,6 +170,7 @@ Value obj_binop(Value a, Value b, int op);  /* tries the reflected op */
 Value obj_unop(Value v, int op);
 Value obj_getattr(Value o, StrObj *name);
 Value obj_getattr_cstr(Value o, const char *name);
+StrObj *obj_attr_name(Value v);             /* interned, or TypeError */
 int obj_setattr(Value o, StrObj *name, Value v);
 int obj_hasattr(Value o, StrObj *name);     /* swallows AttributeError only */
 Value obj_generic_getattr(Value o, StrObj *name);

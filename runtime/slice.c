@@ -33,6 +33,26 @@ static int bound(Value v, int64_t *out)
     return -1;
 }
 
+int slice_span_args(const Value *args, int nargs, size_t len,
+                    size_t *start, size_t *end)
+{
+    int64_t n = (int64_t)len, a = 0, b = n;
+    if ((nargs > 0 && bound(args[0], &a) < 0) ||
+        (nargs > 1 && bound(args[1], &b) < 0))
+        return -1;
+    if (a < 0)
+        a = a + n < 0 ? 0 : a + n;
+    if (b < 0)
+        b = b + n < 0 ? 0 : b + n;
+    if (a > n)
+        a = n + 1; /* past the end: nothing matches, not even "" */
+    if (b > n)
+        b = n;
+    *start = (size_t)a;
+    *end = (size_t)b;
+    return 0;
+}
+
 static int64_t clamp(int64_t i, int64_t len, int64_t step)
 {
     if (i < 0) {

@@ -188,30 +188,6 @@ static int str_arg(const char *name, int argno, Value v, StrObj **out)
     return -1;
 }
 
-/* Optional start/end arguments as code point indexes, clamped as slices. */
-static int span_args(StrObj *s, Value *args, int nargs, int first,
-                     size_t *start, size_t *end)
-{
-    int64_t a = 0, b = (int64_t)s->nchars, n = (int64_t)s->nchars;
-    if (nargs > first && !IS_NONE(args[first]) &&
-        num_as_index(args[first], &a) < 0)
-        return -1;
-    if (nargs > first + 1 && !IS_NONE(args[first + 1]) &&
-        num_as_index(args[first + 1], &b) < 0)
-        return -1;
-    if (a < 0)
-        a = a + n < 0 ? 0 : a + n;
-    if (b < 0)
-        b = b + n < 0 ? 0 : b + n;
-    if (a > n)
-        a = n + 1; /* past the end: nothing matches, not even "" */
-    if (b > n)
-        b = n;
-    *start = (size_t)a;
-    *end = (size_t)b;
-    return 0;
-}
-
 static size_t cp_index_of(StrObj *s, size_t off)
 {
     if (s->ascii)
@@ -259,7 +235,7 @@ static Value do_find(Value *args, int nargs, TupleObj *kw, int kind,
         str_arg(name, 1, args[1], &t) < 0)
         return V_NULL;
     StrObj *s = SELF(args);
-    if (span_args(s, args, nargs, 2, &a, &b) < 0)
+    if (slice_span_args(args + 2, nargs - 2, s->nchars, &a, &b) < 0)
         return V_NULL;
     if (a > s->nchars || (b < a)) {
         if (kind == 4)
@@ -319,11 +295,13 @@ static Value do_affix(Value *args, int nargs, TupleObj *kw, int end,
     if (pos_args(name, args, nargs, kw, 1, 3) < 0)
         return V_NULL;
     StrObj *s = SELF(args);
-    if (span_args(s, args, nargs, 2, &a, &b) < 0)
+    if (slice_span_args(args + 2, nargs - 2, s->nchars, &a, &b) < 0)
         return V_NULL;
-    if (a > s->nchars)
-        return V_FALSE;
-    size_t ab = str_offset_of(s, a), bb = b < a ? ab : str_offset_of(s, b);
+    /* A span past the end or reversed matches nothing, not even "", but
+     * the affixes' types are still checked: affix_one sees bb < ab. */
+    int empty = a > s->nchars || b < a;
+    size_t ab = empty ? 1 : str_offset_of(s, a);
+    size_t bb = empty ? 0 : str_offset_of(s, b);
     if (IS_TYPE(args[1], tuple_type)) {
         TupleObj *t = (TupleObj *)AS_OBJ(args[1]);
         for (size_t i = 0; i < t->n; i++) {

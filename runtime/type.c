@@ -905,11 +905,9 @@ static Value object_setattr_method(Value *args, int nargs, TupleObj *kw)
     (void)kw;
     if (IS_NULL(self_arg(args, nargs, 3, "__setattr__")))
         return V_NULL;
-    if (!IS_TYPE(args[1], str_type))
-        return err_set(&exc_TypeError,
-                       "attribute name must be string, not '%s'",
-                       obj_type_name(args[1]));
-    StrObj *name = str_intern((StrObj *)AS_OBJ(args[1]));
+    StrObj *name = obj_attr_name(args[1]);
+    if (!name)
+        return V_NULL;
     TypeObj *b = builtin_base(val_type(args[0]));
     int r = b->setattr ? b->setattr(args[0], name, args[2])
                        : obj_generic_setattr(args[0], name, args[2]);
@@ -921,11 +919,9 @@ static Value object_delattr_method(Value *args, int nargs, TupleObj *kw)
     (void)kw;
     if (IS_NULL(self_arg(args, nargs, 2, "__delattr__")))
         return V_NULL;
-    if (!IS_TYPE(args[1], str_type))
-        return err_set(&exc_TypeError,
-                       "attribute name must be string, not '%s'",
-                       obj_type_name(args[1]));
-    StrObj *name = str_intern((StrObj *)AS_OBJ(args[1]));
+    StrObj *name = obj_attr_name(args[1]);
+    if (!name)
+        return V_NULL;
     int r = obj_generic_setattr(args[0], name, V_NULL);
     return r < 0 ? V_NULL : V_NONE;
 }
@@ -935,11 +931,9 @@ static Value object_getattribute_method(Value *args, int nargs, TupleObj *kw)
     (void)kw;
     if (IS_NULL(self_arg(args, nargs, 2, "__getattribute__")))
         return V_NULL;
-    if (!IS_TYPE(args[1], str_type))
-        return err_set(&exc_TypeError,
-                       "attribute name must be string, not '%s'",
-                       obj_type_name(args[1]));
-    StrObj *name = str_intern((StrObj *)AS_OBJ(args[1]));
+    StrObj *name = obj_attr_name(args[1]);
+    if (!name)
+        return V_NULL;
     TypeObj *b = builtin_base(val_type(args[0]));
     return b->getattr ? b->getattr(args[0], name)
                       : obj_generic_getattr(args[0], name);

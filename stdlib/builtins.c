@@ -737,15 +737,11 @@ static Value bi_next(Value *args, int nargs, TupleObj *kwnames)
 
 /* ============================================================ attributes */
 
+/* obj_attr_name in the int convention, to chain the argument checks. */
 static int attr_name(Value v, StrObj **out)
 {
-    if (!IS_OBJ(v) || !val_isinstance(v, &str_type)) {
-        err_set(&exc_TypeError, "attribute name must be string, not '%s'",
-                val_type_name(v));
-        return -1;
-    }
-    *out = str_intern((StrObj *)AS_OBJ(v));
-    return 0;
+    *out = obj_attr_name(v);
+    return *out ? 0 : -1;
 }
 
 static Value bi_getattr(Value *args, int nargs, TupleObj *kwnames)

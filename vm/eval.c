@@ -79,6 +79,7 @@ typedef struct VmCache {
     int frame_class;  /* vm_frame_class(nslots) */
     int simple;       /* a plain function whose parameters are exactly its
                          positional arguments (is_simple_code) */
+    int nlocals;      /* plain locals: nfixed without the cells */
     int ncells;       /* cells for variables nested functions capture */
     int nfrees;       /* free variables: cells the closure supplies */
     AttrCache *attrs;
@@ -166,6 +167,7 @@ static VmCache *cache_build(CodeObj *co)
     c->frame_class = vm_frame_class(c->nslots);
     c->simple = !(co->flags & (CO_GENERATOR | CO_CLASSBODY)) &&
                 is_simple_code(co);
+    c->nlocals = co->nlocals;
     c->ncells = co->ncells;
     c->nfrees = co->nfrees;
     c->nentries = ng;
@@ -1041,14 +1043,15 @@ static ALWAYS_INLINE Frame *simple_frame(FuncObj *fn, const VmCache *cc,
     int i = 0;
     for (; i < nargs; i++)
         nf->slots[i] = args[i];
-    int nlocals = cc->nfixed - cc->nfrees - cc->ncells;
-    for (; i < nlocals; i++)
+    for (; i < cc->nlocals; i++)
         nf->slots[i] = V_NULL;
-    if (UNLIKELY(cc->ncells != 0))
-        simple_cells(nf, fn->code);
-    i += cc->ncells;
-    for (int k = 0; i < cc->nfixed; i++, k++)
-        nf->slots[i] = fn->closure->items[k];
+    if (UNLIKELY(cc->nlocals != cc->nfixed)) {
+        if (cc->ncells != 0)
+            simple_cells(nf, fn->code);
+        i += cc->ncells;
+        for (int k = 0; i < cc->nfixed; i++, k++)
+            nf->slots[i] = fn->closure->items[k];
+    }
     return nf;
 }
 
@@ -1059,7 +1062,7 @@ static ALWAYS_INLINE int simple_call(const FuncObj *fn, const VmCache *cc,
                                      int nargs)
 {
     return cc->simple && nargs == fn->code->argcount &&
-           (cc->nfrees == 0 ||
+           (LIKELY(cc->nfrees == 0) ||
             (fn->closure != NULL && fn->closure->n >= (size_t)cc->nfrees));
 }
 

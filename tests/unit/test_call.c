@@ -6,26 +6,9 @@
 
 #include "runtime/runtime.h"
 #include "vm/vm.h"
+#include "vm_helpers.h"
 
-#define I(op, arg) INSTR_MAKE(OP_##op, (arg))
-
-static StrObj *S(const char *s)
-{
-    return str_intern_cstr(s);
-}
-
-static DictObj *globals;
-
-static void setup(void)
-{
-    rt_init();
-    vm_init();
-    gc_set_enabled(0);
-    globals = dict_new();
-    dict_set_str(globals, S("__name__"), V_OBJ(S("__main__")));
-}
-
-TestSuite(call, .init = setup);
+TestSuite(call, .init = vt_setup);
 
 /* def NAME(<params>): return (p0, p1, ...) -- all nparams locals. */
 static FuncObj *mkfunc(const char *qualname, const char *const *params,

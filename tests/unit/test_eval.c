@@ -6,22 +6,7 @@
 
 #include "runtime/runtime.h"
 #include "vm/vm.h"
-
-#define I(op, arg) INSTR_MAKE(OP_##op, (arg))
-#define N(a) ((int)(sizeof(a) / sizeof((a)[0])))
-
-static StrObj *S(const char *s)
-{
-    return str_intern_cstr(s);
-}
-
-static StrObj **str_array(const char *const *v, int n)
-{
-    StrObj **out = calloc((size_t)n + 1, sizeof *out);
-    for (int i = 0; i < n; i++)
-        out[i] = S(v[i]);
-    return out;
-}
+#include "vm_helpers.h"
 
 /* A function-style code object; callers adjust flags and counts. */
 static CodeObj *mkcode(const char *name, const uint32_t *ins, int n,
@@ -29,20 +14,10 @@ static CodeObj *mkcode(const char *name, const uint32_t *ins, int n,
                        const char *const *names, int nnames,
                        const char *const *vars, int nvars)
 {
-    CodeObj *co = code_new();
-    co->code = malloc((size_t)n * sizeof *co->code);
-    memcpy(co->code, ins, (size_t)n * sizeof *co->code);
-    co->lines = malloc((size_t)n * sizeof *co->lines);
-    for (int i = 0; i < n; i++)
-        co->lines[i] = i + 1;
-    co->ncode = n;
-    co->consts = calloc((size_t)nconsts + 1, sizeof *co->consts);
-    if (nconsts > 0)
-        memcpy(co->consts, consts, (size_t)nconsts * sizeof *consts);
-    co->nconsts = nconsts;
-    co->names = str_array(names, nnames);
+    CodeObj *co = vt_code(ins, n, 1, consts, nconsts);
+    co->names = vt_names(names, nnames);
     co->nnames = nnames;
-    co->varnames = str_array(vars, nvars);
+    co->varnames = vt_names(vars, nvars);
     co->nlocals = nvars;
     co->flags = CO_NEWLOCALS;
     co->stacksize = 16;
@@ -50,17 +25,6 @@ static CodeObj *mkcode(const char *name, const uint32_t *ins, int n,
     co->name = co->qualname = S(name);
     co->filename = S("t.py");
     return co;
-}
-
-static DictObj *globals;
-
-static void setup(void)
-{
-    rt_init();
-    vm_init();
-    gc_set_enabled(0);
-    globals = dict_new();
-    dict_set_str(globals, S("__name__"), V_OBJ(S("__main__")));
 }
 
 static Value run(CodeObj *co)
@@ -85,7 +49,7 @@ static int tb_count(Value exc)
     return n;
 }
 
-TestSuite(eval, .init = setup);
+TestSuite(eval, .init = vt_setup);
 
 Test(eval, int_addition_fast_path)
 {

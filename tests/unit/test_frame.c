@@ -6,14 +6,7 @@
 
 #include "runtime/runtime.h"
 #include "vm/vm.h"
-
-#define I(op, arg) INSTR_MAKE(OP_##op, (arg))
-#define N(a) ((int)(sizeof(a) / sizeof((a)[0])))
-
-static StrObj *S(const char *s)
-{
-    return str_intern_cstr(s);
-}
+#include "vm_helpers.h"
 
 static const char *C(Value v)
 {
@@ -21,41 +14,18 @@ static const char *C(Value v)
     return STR_CSTR((StrObj *)AS_OBJ(v));
 }
 
-static DictObj *globals;
-
-static void setup(void)
-{
-    rt_init();
-    vm_init();
-    gc_set_enabled(0);
-    globals = dict_new();
-    dict_set_str(globals, S("__name__"), V_OBJ(S("__main__")));
-}
-
-TestSuite(frame, .init = setup);
+TestSuite(frame, .init = vt_setup);
 
 /* Instruction i on line firstline + i. */
 static CodeObj *mkcode(const char *name, const uint32_t *ins, int n,
                        const char *const *names, int nnames,
                        const char *const *vars, int nvars, int firstline)
 {
-    CodeObj *co = code_new();
-    co->code = malloc((size_t)n * sizeof *co->code);
-    memcpy(co->code, ins, (size_t)n * sizeof *co->code);
-    co->lines = malloc((size_t)n * sizeof *co->lines);
-    for (int i = 0; i < n; i++)
-        co->lines[i] = firstline + i;
-    co->ncode = n;
-    co->consts = calloc(2, sizeof *co->consts);
-    co->consts[0] = V_INT(7);
-    co->nconsts = 1;
-    co->names = calloc((size_t)nnames + 1, sizeof *co->names);
-    for (int i = 0; i < nnames; i++)
-        co->names[i] = S(names[i]);
+    const Value seven[] = {V_INT(7)};
+    CodeObj *co = vt_code(ins, n, firstline, seven, 1);
+    co->names = vt_names(names, nnames);
     co->nnames = nnames;
-    co->varnames = calloc((size_t)nvars + 1, sizeof *co->varnames);
-    for (int i = 0; i < nvars; i++)
-        co->varnames[i] = S(vars[i]);
+    co->varnames = vt_names(vars, nvars);
     co->nlocals = nvars;
     co->argcount = nvars > 0 ? 1 : 0;
     co->flags = CO_NEWLOCALS;

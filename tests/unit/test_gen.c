@@ -6,46 +6,16 @@
 
 #include "runtime/runtime.h"
 #include "vm/vm.h"
+#include "vm_helpers.h"
 
-#define I(op, arg) INSTR_MAKE(OP_##op, (arg))
-#define N(a) ((int)(sizeof(a) / sizeof((a)[0])))
-
-static StrObj *S(const char *s)
-{
-    return str_intern_cstr(s);
-}
-
-static DictObj *globals;
-
-static void setup(void)
-{
-    rt_init();
-    vm_init();
-    gc_set_enabled(0);
-    globals = dict_new();
-    dict_set_str(globals, S("__name__"), V_OBJ(S("__main__")));
-}
-
-TestSuite(gen, .init = setup);
+TestSuite(gen, .init = vt_setup);
 
 static FuncObj *mkgen(const char *qualname, const uint32_t *ins, int n,
                       const Value *consts, int nconsts,
                       const char *const *names, int nnames)
 {
-    CodeObj *co = code_new();
-    co->code = malloc((size_t)n * sizeof *co->code);
-    memcpy(co->code, ins, (size_t)n * sizeof *co->code);
-    co->lines = malloc((size_t)n * sizeof *co->lines);
-    for (int i = 0; i < n; i++)
-        co->lines[i] = i + 1;
-    co->ncode = n;
-    co->consts = calloc((size_t)nconsts + 1, sizeof *co->consts);
-    if (nconsts > 0)
-        memcpy(co->consts, consts, (size_t)nconsts * sizeof *consts);
-    co->nconsts = nconsts;
-    co->names = calloc((size_t)nnames + 1, sizeof *co->names);
-    for (int i = 0; i < nnames; i++)
-        co->names[i] = S(names[i]);
+    CodeObj *co = vt_code(ins, n, 1, consts, nconsts);
+    co->names = vt_names(names, nnames);
     co->nnames = nnames;
     co->flags = CO_NEWLOCALS | CO_GENERATOR;
     co->stacksize = 8;

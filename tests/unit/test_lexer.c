@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "lexer.h"
+#include "compiler/lexer.h"
 
 /* The token kinds of `src`, space-separated, up to ENDMARKER or the
  * error token. */

@@ -260,3 +260,13 @@ Test(object, an_iterator_is_its_own_iter)
     cr_assert(val_is(obj_iter(it), it));
     cr_assert(val_is(obj_iter_self(it), it));
 }
+
+Test(object, attr_name_is_interned_or_a_type_error)
+{
+    StrObj *n = obj_attr_name(S("spam"));
+    cr_assert_not_null(n);
+    cr_assert_eq(n, str_intern_cstr("spam"), "the interned copy");
+    cr_assert_null(obj_attr_name(V_INT(1)));
+    cr_assert_str_eq(raised(&exc_TypeError),
+                     "attribute name must be string, not 'int'");
+}

@@ -15,7 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "parser.h"
+#include "compiler/parser.h"
 
 static void expect_ast(const char *src, const char *want)
 {

@@ -162,3 +162,26 @@ Test(tuple, slice_objects_repr_indices_and_attributes)
                  "slice indices must be integers or None or have an __index__ method");
     cr_assert_eq(obj_richcmp_bool(s, slice_new(V_INT(1), V_INT(2), V_NONE), CMP_EQ), 1);
 }
+
+Test(tuple, span_args_resolve_as_slice_bounds)
+{
+    size_t s, e;
+    Value none_neg[2] = {V_NONE, V_INT(-2)};
+    cr_assert_eq(slice_span_args(none_neg, 2, 6, &s, &e), 0);
+    cr_assert_eq(s, 0);
+    cr_assert_eq(e, 4);
+    Value neg_big[2] = {V_INT(-100), V_INT(100)};
+    cr_assert_eq(slice_span_args(neg_big, 2, 6, &s, &e), 0);
+    cr_assert_eq(s, 0);
+    cr_assert_eq(e, 6);
+    cr_assert_eq(slice_span_args(NULL, 0, 6, &s, &e), 0);
+    cr_assert(s == 0 && e == 6, "omitted: the whole sequence");
+    Value past[1] = {V_INT(7)};
+    cr_assert_eq(slice_span_args(past, 1, 6, &s, &e), 0);
+    cr_assert_eq(s, 7, "past the end: len + 1, where not even \"\" matches");
+    Value bad[1] = {S("1")};
+    cr_assert_eq(slice_span_args(bad, 1, 6, &s, &e), -1);
+    expect_error(V_NULL, &exc_TypeError,
+                 "slice indices must be integers or None or have an "
+                 "__index__ method");
+}
