@@ -15,7 +15,7 @@
 # that allocates gigabytes (an OOM) is skipped and counted, while a crash
 # stops the run and leaves its input in fuzz/crashes/.  The last line
 # gives what the README's table records: duration, executions, corpus
-# size, and crashes.
+# size, and crashes; fuzz/fuzz-START.log keeps each run's whole log.
 set -u
 fuzzer=$1
 : "${srcdir:=$(dirname "$0")/..}"
@@ -60,7 +60,10 @@ start=$(date +%s)
 status=$?
 end=$(date +%s)
 
-last=$(grep -E '^#[0-9]+' "$work/fuzz.log" | tail -1)
+# The parent's progress lines ("#N: cov: ... corp: ...") carry the
+# totals; a crashed job's own log, printed after them, has lines of its own.
+last=$(grep -E '^#[0-9]+: ' "$work/fuzz.log" | tail -1)
+cp "$work/fuzz.log" "$work/fuzz-$start.log"
 execs=$(echo "$last" | sed -n 's/^#\([0-9]*\).*/\1/p')
 crashes=$(ls "$work/crashes" | grep -c '^crash-')
 # An input that ran over 10 s is kept as timeout-* and does not stop the

@@ -42,11 +42,13 @@ static TypeObj dict_iter_type;
 
 /* dict.h says why there is one counter; only the GIL holder touches it. */
 uint64_t dict_version_counter;
+uint64_t dict_watch_epoch = 1;
 
 /* A value changed under an existing key. */
 static void bump(DictObj *d)
 {
     d->version = ++dict_version_counter;
+    dict_watch_epoch += (uint64_t)d->watched;
 }
 
 /* A key was added or removed (or the dict is new). */
@@ -72,12 +74,11 @@ static size_t table_bytes(size_t cap, size_t nindex)
     return cap * sizeof(DictEntry) + nindex * sizeof(int32_t);
 }
 
-/* The tables come from the collector's pools (gc_raw_alloc): a sweep
- * frees thousands of small dicts at once. */
+/* The tables come from the collector's pools (gc_raw_alloc), both in one
+ * block: a sweep frees thousands of small dicts at once. */
 static void free_tables(DictObj *d)
 {
-    gc_raw_free(d->entries, d->cap * sizeof(DictEntry));
-    gc_raw_free(d->index, d->nindex * sizeof(int32_t));
+    gc_raw_free(d->entries, table_bytes(d->cap, d->nindex));
 }
 
 /* Put entry ix in the first empty index slot of its probe sequence. */
@@ -107,14 +108,14 @@ static int dict_resize(DictObj *d, size_t need)
     size_t cap = nindex * 2 / 3;
     if (list_check_size(table_bytes(cap, nindex), 1) < 0)
         return -1;
-    DictEntry *entries = gc_raw_alloc(cap * sizeof(DictEntry));
-    int32_t *index = gc_raw_alloc(nindex * sizeof(int32_t));
-    if (!entries || !index) {
-        gc_raw_free(entries, cap * sizeof(DictEntry));
-        gc_raw_free(index, nindex * sizeof(int32_t));
+    /* One block: the entries, then the index (int32_t needs no more
+     * alignment than the 8 a DictEntry array ends on). */
+    DictEntry *entries = gc_raw_alloc(table_bytes(cap, nindex));
+    if (!entries) {
         err_no_memory();
         return -1;
     }
+    int32_t *index = (int32_t *)(entries + cap);
     size_t n = 0;
     for (size_t i = 0; i < d->nentries; i++)
         if (!IS_NULL(d->entries[i].key))
@@ -272,7 +273,8 @@ Value dict_get_cstr(DictObj *d, const char *key)
     return dict_get_str(d, str_intern_cstr(key));
 }
 
-static int set_with_hash(DictObj *d, Value key, int64_t hash, Value v)
+/* Store key: the index of the entry holding it now, or -1 on error. */
+static int32_t set_with_hash(DictObj *d, Value key, int64_t hash, Value v)
 {
     size_t slot;
     int64_t ix = find(d, key, hash, &slot);
@@ -281,7 +283,7 @@ static int set_with_hash(DictObj *d, Value key, int64_t hash, Value v)
     if (ix >= 0) {
         d->entries[ix].value = v;
         bump(d);
-        return 0;
+        return (int32_t)ix;
     }
     if (!d->index) {
         if (dict_resize(d, 1) < 0)
@@ -290,9 +292,11 @@ static int set_with_hash(DictObj *d, Value key, int64_t hash, Value v)
         d->entries[d->nentries++] = (DictEntry){hash, key, v};
         d->used++;
         bump_keys(d);
-        return 0;
+        return (int32_t)(d->nentries - 1);
     }
-    return insert_new(d, key, hash, v, slot);
+    if (insert_new(d, key, hash, v, slot) < 0)
+        return -1;
+    return (int32_t)(d->nentries - 1);
 }
 
 int dict_set(DictObj *d, Value key, Value v)
@@ -300,10 +304,15 @@ int dict_set(DictObj *d, Value key, Value v)
     int64_t hash;
     if (hash_of(key, &hash) < 0)
         return -1;
-    return set_with_hash(d, key, hash, v);
+    return set_with_hash(d, key, hash, v) < 0 ? -1 : 0;
 }
 
 int dict_set_str(DictObj *d, StrObj *key, Value v)
+{
+    return set_with_hash(d, V_OBJ(key), str_hash(key), v) < 0 ? -1 : 0;
+}
+
+int32_t dict_set_str_at(DictObj *d, StrObj *key, Value v)
 {
     return set_with_hash(d, V_OBJ(key), str_hash(key), v);
 }

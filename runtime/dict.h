@@ -30,6 +30,9 @@ struct DictObj {
     DictEntry *entries;
     int32_t *index;   /* open-addressing slots into entries */
     size_t nindex;    /* power of two */
+    /* A type's dict that an inline cache relies on (dict_watch): every
+     * mutation also moves dict_watch_epoch. */
+    int watched;
 };
 
 DictObj *dict_new(void);
@@ -46,6 +49,17 @@ int32_t dict_index_str(DictObj *d, StrObj *key);
  * reused address.  Touched only by the thread holding the GIL. */
 extern uint64_t dict_version_counter;
 
+/* Moves whenever a watched dict changes (and when a type is created or
+ * gains a dict, see type.c), so a cache of what a class chain says can
+ * tell it is still valid with one comparison instead of one per class.
+ * Touched only by the thread holding the GIL. */
+extern uint64_t dict_watch_epoch;
+
+static inline void dict_watch(DictObj *d)
+{
+    d->watched = 1;
+}
+
 /* Positional caches: if entry ix holds the interned key, replace its
  * value (a value-only change: version moves, keys_version does not) and
  * return 1; otherwise change nothing and return 0.  Keys are unique among
@@ -61,10 +75,15 @@ static inline int dict_replace_at(DictObj *d, int32_t ix, StrObj *key,
         return 0;
     e->value = v;
     d->version = ++dict_version_counter;
+    if (__builtin_expect(d->watched, 0))
+        dict_watch_epoch++;
     return 1;
 }
 int dict_set(DictObj *d, Value key, Value v);
 int dict_set_str(DictObj *d, StrObj *key, Value v);
+/* dict_set_str that returns the entry index the key now sits at (for
+ * dict_replace_at), or -1 on error. */
+int32_t dict_set_str_at(DictObj *d, StrObj *key, Value v);
 int dict_del(DictObj *d, Value key); /* KeyError when missing */
 /* Iterate: *pos starts at 0; returns 0 when done. */
 int dict_next(DictObj *d, size_t *pos, Value *key, Value *value);

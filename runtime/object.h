@@ -121,6 +121,11 @@ struct TypeObj {
     TruthFn truth;        /* NULL: use len, else always true */
     DescrGetFn descr_get; /* functions, properties, classmethods ... */
     CallFn new_;          /* type(...) constructor; NULL: cannot instantiate */
+    /* The VM's cache (vm/eval.c) of the script __init__ that calling this
+     * class runs as a frame (NULL: none): valid while dict_watch_epoch
+     * equals init_epoch.  Borrowed from a watched dict on the chain. */
+    uint64_t init_epoch;
+    struct Obj *init_cache;
 };
 
 #define OBJ_TYPE(o) (((Obj *)(o))->type)
@@ -233,6 +238,10 @@ const char *obj_type_name(Value v);
 /* The class's instance layout: heap types whose chain holds a builtin
  * exception allocate ExcObj-sized instances, others InstanceObj. */
 Value obj_new_instance(TypeObj *t);
+/* Whether calling t makes its instances with object's own __new__, so a
+ * caller that already found a script __init__ for t (which makes
+ * object.__new__'s argument check pass) may use obj_new_instance. */
+int obj_new_is_plain(TypeObj *t);
 /* obj_getattr that swallows AttributeError: *out is V_NULL when absent;
  * returns -1 on any other error. */
 int obj_lookup_attr(Value o, StrObj *name, Value *out);

@@ -50,6 +50,8 @@ DictObj *type_dict(TypeObj *t)
     if (!t->base_hdr.dict) {
         t->base_hdr.dict = dict_new();
         type_register_static(t);
+        /* A cached chain saw no dict here; it must look again. */
+        dict_watch_epoch++;
     }
     return t->base_hdr.dict;
 }
@@ -552,6 +554,9 @@ Value type_new_class(StrObj *name, StrObj *qualname, TypeObj *base,
         return V_NULL;
     TypeObj *t = gc_alloc(&type_type, sizeof(TypeObj));
     t->base_hdr.dict = ns;
+    /* Attribute caches hold a type pointer without keeping the type
+     * alive: one for a dead class at this address must not match. */
+    dict_watch_epoch++;
     t->name_str = str_intern(name);
     t->name = STR_CSTR(t->name_str);
     Value qn = dict_get_str(ns, rt_names.qualname);
@@ -817,6 +822,11 @@ static Value object_new(Value self, Value *args, int nargs, TupleObj *kwnames)
     if (t == &object_type)
         return V_OBJ(gc_alloc(&object_type, sizeof(Obj)));
     return obj_new_instance(t);
+}
+
+int obj_new_is_plain(TypeObj *t)
+{
+    return t->new_ == object_new && t != &object_type;
 }
 
 static Value object_init_method(Value *args, int nargs, TupleObj *kwnames)

@@ -54,16 +54,17 @@ typedef struct GlobalCache {
 
 /* Attribute sites (LOAD_ATTR, STORE_ATTR, LOAD_METHOD) on instances of
  * script classes.  What the class chain says about the name is valid
- * while the instance's type and the versions of every dict on its chain
- * are the ones seen then (dict versions come from one global counter, so
- * they also tell a new dict at a reused address apart).  attr is the
- * class attribute found (borrowed: still in a dict whose version is
- * unchanged), V_NULL when there is none; idx is where the name sat in the
- * last instance dict, a hint checked like the globals cache. */
-#define ATTR_CHAIN_MAX 4
+ * while the instance's type is the one seen then and dict_watch_epoch has
+ * not moved: chain_fill watches every dict on the chain, any change to a
+ * watched dict moves the epoch, and so do a new class (a dead class's
+ * address reused) and a type gaining a dict.  One comparison, however
+ * deep the chain.  attr is the class attribute found (borrowed: still in
+ * a watched dict that has not changed since), V_NULL when there is none;
+ * idx is where the name sat in the last instance dict, a hint checked
+ * like the globals cache. */
 typedef struct AttrCache {
     TypeObj *type;
-    uint64_t ver[ATTR_CHAIN_MAX];
+    uint64_t epoch;
     Value attr;
     int32_t idx;
 } AttrCache;
@@ -94,6 +95,20 @@ static inline Value entry_at(DictObj *d, int32_t i, StrObj *name)
             return e->value;
     }
     return V_NULL;
+}
+
+/* Whether name is absent from d, decided cheaply for a small dict: no
+ * entry (live or deleted) stores name's hash.  0 means "look it up". */
+#define SMALL_DICT_SCAN 8
+static inline int surely_absent(DictObj *d, StrObj *name)
+{
+    int64_t h = name->hash;
+    if (h == -1 || d->nentries > SMALL_DICT_SCAN)
+        return 0;
+    for (size_t i = 0; i < d->nentries; i++)
+        if (d->entries[i].hash == h)
+            return 0;
+    return 1;
 }
 
 static inline Value global_cached(Frame *f, GlobalCache *c, StrObj *name)
@@ -183,31 +198,25 @@ static VmCache *cache_build(CodeObj *co)
 
 static inline int chain_valid(TypeObj *t, const AttrCache *c)
 {
-    if (c->type != t)
-        return 0;
-    int i = 0;
-    for (TypeObj *p = t; p != NULL; p = p->base, i++) {
-        DictObj *d = p->base_hdr.dict;
-        if (i >= ATTR_CHAIN_MAX || (d ? d->version : 0) != c->ver[i])
-            return 0;
-    }
-    return 1;
+    return c->type == t && c->epoch == dict_watch_epoch;
 }
 
 /* Record what the chain says about name now; the type must qualify. */
 static void chain_fill(TypeObj *t, AttrCache *c, StrObj *name)
 {
-    int i = 0;
-    c->type = NULL;
-    for (TypeObj *p = t; p != NULL; p = p->base, i++) {
-        if (i >= ATTR_CHAIN_MAX)
-            return;
-        DictObj *d = p->base_hdr.dict;
-        c->ver[i] = d ? d->version : 0;
-    }
+    for (TypeObj *p = t; p != NULL; p = p->base)
+        if (p->base_hdr.dict != NULL)
+            dict_watch(p->base_hdr.dict);
+    c->epoch = dict_watch_epoch;
     c->attr = type_lookup(t, name);
     c->idx = -1;
     c->type = t;
+}
+
+/* val_type without a call for the objects the attribute paths see. */
+static inline TypeObj *type_of(Value v)
+{
+    return LIKELY(IS_OBJ(v)) ? OBJ_TYPE(AS_OBJ(v)) : val_type(v);
 }
 
 /* Instances of script classes with the generic attribute protocol. */
@@ -395,7 +404,7 @@ static inline Value load_attr_cached(Value obj, StrObj *name, AttrCache *c)
     if (!IS_OBJ(obj))
         return V_NULL;
     TypeObj *t = OBJ_TYPE(AS_OBJ(obj));
-    if (c->type != t || !IS_NULL(c->attr) || !chain_valid(t, c))
+    if (!chain_valid(t, c) || !IS_NULL(c->attr))
         return V_NULL;
     DictObj *d = ((InstanceObj *)AS_OBJ(obj))->dict;
     return d != NULL ? entry_at(d, c->idx, name) : V_NULL;
@@ -404,7 +413,7 @@ static inline Value load_attr_cached(Value obj, StrObj *name, AttrCache *c)
 static NOINLINE Value load_attr_slow(Value obj, StrObj *name, AttrCache *c)
 {
     Value v = obj_getattr(obj, name);
-    TypeObj *t = val_type(obj);
+    TypeObj *t = type_of(obj);
     if (!IS_NULL(v) && plain_instance(obj, t)) {
         chain_fill(t, c, name);
         DictObj *d = ((InstanceObj *)AS_OBJ(obj))->dict;
@@ -415,10 +424,11 @@ static NOINLINE Value load_attr_slow(Value obj, StrObj *name, AttrCache *c)
 }
 
 /* obj.x = v: for an instance attribute with nothing on the class chain,
- * straight into the instance dict. */
+ * straight into the instance dict, in place when the site's hint says
+ * where the name sits. */
 static int store_attr(Value obj, StrObj *name, Value v, AttrCache *c)
 {
-    TypeObj *t = val_type(obj);
+    TypeObj *t = type_of(obj);
     if (plain_instance(obj, t) && t->setattr == obj_generic_setattr) {
         if (!chain_valid(t, c))
             chain_fill(t, c, name);
@@ -426,7 +436,16 @@ static int store_attr(Value obj, StrObj *name, Value v, AttrCache *c)
             InstanceObj *inst = (InstanceObj *)AS_OBJ(obj);
             if (inst->dict == NULL)
                 inst->dict = dict_new();
-            return dict_set_str(inst->dict, name, v);
+            if (dict_replace_at(inst->dict, c->idx, name, v))
+                return 0;
+            /* Remember where the name sits now.  A new key goes last, and
+             * instances of a class usually add their attributes in the
+             * same order, so this is a good hint for the next object. */
+            int32_t ix = dict_set_str_at(inst->dict, name, v);
+            if (ix < 0)
+                return -1;
+            c->idx = ix;
+            return 0;
         }
     }
     return obj_setattr(obj, name, v);
@@ -438,13 +457,14 @@ static int store_attr(Value obj, StrObj *name, Value v, AttrCache *c)
 static int load_method(Value *sp, StrObj *name, AttrCache *c)
 {
     Value obj = sp[-1];
-    TypeObj *t = val_type(obj);
+    TypeObj *t = type_of(obj);
     if (plain_instance(obj, t)) {
         if (!chain_valid(t, c))
             chain_fill(t, c, name);
         if (c->type == t && is_unbound_method(c->attr)) {
             DictObj *d = ((InstanceObj *)AS_OBJ(obj))->dict;
-            if (d == NULL || IS_NULL(dict_get_str(d, name))) {
+            if (d == NULL || surely_absent(d, name) ||
+                IS_NULL(dict_get_str(d, name))) {
                 sp[-1] = c->attr;
                 sp[0] = obj;
                 return 0;
@@ -459,7 +479,10 @@ static int load_method(Value *sp, StrObj *name, AttrCache *c)
         }
     } else if (t->getattr == NULL || t->getattr == obj_generic_getattr ||
                (t->flags & TF_HEAPTYPE)) {
-        Value m = type_lookup(t, name);
+        /* list.append and friends: the type lookup cached like above. */
+        if (!chain_valid(t, c))
+            chain_fill(t, c, name);
+        Value m = c->attr;
         if (is_unbound_method(m)) {
             DictObj *d = instance_dict(obj, t);
             if (d == NULL || IS_NULL(dict_get_str(d, name))) {
@@ -1067,18 +1090,32 @@ static ALWAYS_INLINE int simple_call(const FuncObj *fn, const VmCache *cc,
 }
 
 /* The class's own __init__ when calling the class can run it as a frame
- * of this loop (a plain script function); V_NULL otherwise.  Mirrors
- * type.c's lookup on the script-defined part of the chain. */
+ * of this loop (a plain script function); NULL otherwise.  Mirrors
+ * type.c's lookup on the script-defined part of the chain, whose dicts
+ * it watches so that the answer stays cached until one changes. */
+static NOINLINE FuncObj *inline_init_fill(TypeObj *t)
+{
+    FuncObj *found = NULL;
+    for (TypeObj *p = t; p && (p->flags & TF_HEAPTYPE); p = p->base) {
+        dict_watch(p->base_hdr.dict);
+        Value v = dict_get_str(p->base_hdr.dict, rt_names.init);
+        if (!IS_NULL(v)) {
+            found = is_plain_func(v) ? (FuncObj *)AS_OBJ(v) : NULL;
+            break;
+        }
+    }
+    t->init_cache = (Obj *)found;
+    t->init_epoch = dict_watch_epoch;
+    return found;
+}
+
 static inline FuncObj *inline_init(TypeObj *t)
 {
     if (!(t->flags & TF_HEAPTYPE) || t->new_ == NULL)
         return NULL;
-    for (TypeObj *p = t; p && (p->flags & TF_HEAPTYPE); p = p->base) {
-        Value v = dict_get_str(p->base_hdr.dict, rt_names.init);
-        if (!IS_NULL(v))
-            return is_plain_func(v) ? (FuncObj *)AS_OBJ(v) : NULL;
-    }
-    return NULL;
+    if (LIKELY(t->init_epoch == dict_watch_epoch))
+        return (FuncObj *)t->init_cache;
+    return inline_init_fill(t);
 }
 
 static NOINLINE Value recursion_error(void)
@@ -1589,11 +1626,15 @@ dispatch_switch:
                     recursion_error();
                     goto error;
                 }
-                Value obj = t->new_(callable, cargs, cnargs, ckw);
+                /* A script __init__ exists, so object.__new__ would
+                 * accept the arguments: skip its check. */
+                int plain = obj_new_is_plain(t);
+                Value obj = plain ? obj_new_instance(t)
+                                  : t->new_(callable, cargs, cnargs, ckw);
                 if (IS_NULL(obj))
                     goto error;
                 cret[0] = obj;
-                if (val_isinstance(obj, t) != 1) {
+                if (!plain && val_isinstance(obj, t) != 1) {
                     sp = cret + 1;
                     DISPATCH_CP();
                 }
