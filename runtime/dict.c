@@ -134,6 +134,26 @@ static int dict_resize(DictObj *d, size_t need)
     return 0;
 }
 
+/* The smallest tables, for a dict that has none (new or cleared): what
+ * dict_resize(d, 1) makes, without its checks and copying. */
+static int first_tables(DictObj *d)
+{
+    size_t cap = MIN_INDEX * 2 / 3, bytes = table_bytes(cap, MIN_INDEX);
+    DictEntry *entries = gc_raw_alloc(bytes);
+    if (!entries) {
+        err_no_memory();
+        return -1;
+    }
+    gc_account((ptrdiff_t)bytes);
+    d->entries = entries;
+    d->index = (int32_t *)(entries + cap);
+    d->cap = cap;
+    d->nindex = MIN_INDEX;
+    d->nentries = 0;
+    memset(d->index, 0xff, MIN_INDEX * sizeof(int32_t));
+    return 0;
+}
+
 /* Equality that cannot run script code: 1, 0, or 2 for "must ask". */
 static int quick_eq(Value a, Value b)
 {
@@ -286,7 +306,7 @@ static int32_t set_with_hash(DictObj *d, Value key, int64_t hash, Value v)
         return (int32_t)ix;
     }
     if (!d->index) {
-        if (dict_resize(d, 1) < 0)
+        if (first_tables(d) < 0)
             return -1;
         index_insert(d, hash, (int32_t)d->nentries);
         d->entries[d->nentries++] = (DictEntry){hash, key, v};
@@ -307,14 +327,20 @@ int dict_set(DictObj *d, Value key, Value v)
     return set_with_hash(d, key, hash, v) < 0 ? -1 : 0;
 }
 
+/* The hash a str caches, without a call when it is there already. */
+static inline int64_t cached_str_hash(StrObj *key)
+{
+    return key->hash != -1 ? key->hash : str_hash(key);
+}
+
 int dict_set_str(DictObj *d, StrObj *key, Value v)
 {
-    return set_with_hash(d, V_OBJ(key), str_hash(key), v) < 0 ? -1 : 0;
+    return set_with_hash(d, V_OBJ(key), cached_str_hash(key), v) < 0 ? -1 : 0;
 }
 
 int32_t dict_set_str_at(DictObj *d, StrObj *key, Value v)
 {
-    return set_with_hash(d, V_OBJ(key), str_hash(key), v);
+    return set_with_hash(d, V_OBJ(key), cached_str_hash(key), v);
 }
 
 static void remove_entry(DictObj *d, int64_t ix)

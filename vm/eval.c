@@ -451,10 +451,36 @@ static int store_attr(Value obj, StrObj *name, Value v, AttrCache *c)
     return obj_setattr(obj, name, v);
 }
 
+/* load_method's common cases, inline in the loop: a cached method of a
+ * script class that the instance dict surely does not shadow, or of a
+ * builtin type whose instances have no dict.  1 when done, 0 when
+ * load_method must decide. */
+static inline int load_method_cached(Value *sp, StrObj *name,
+                                     const AttrCache *c)
+{
+    Value obj = sp[-1];
+    if (!IS_OBJ(obj))
+        return 0;
+    TypeObj *t = OBJ_TYPE(AS_OBJ(obj));
+    if (!chain_valid(t, c) || !is_unbound_method(c->attr))
+        return 0;
+    if (plain_instance(obj, t)) {
+        DictObj *d = ((InstanceObj *)AS_OBJ(obj))->dict;
+        if (d != NULL && !surely_absent(d, name))
+            return 0;
+    } else if ((t->flags & TF_HAS_DICT) || t == &module_type ||
+               (t->getattr != NULL && t->getattr != obj_generic_getattr)) {
+        return 0;
+    }
+    sp[-1] = c->attr;
+    sp[0] = obj;
+    return 1;
+}
+
 /* LOAD_METHOD without a bound-method allocation: when the attribute is a
  * function (or method native) found on the type and not shadowed by the
  * instance dict, store it as [meth, self].  Otherwise [NULL, attr]. */
-static int load_method(Value *sp, StrObj *name, AttrCache *c)
+static NOINLINE int load_method(Value *sp, StrObj *name, AttrCache *c)
 {
     Value obj = sp[-1];
     TypeObj *t = type_of(obj);
@@ -1526,7 +1552,8 @@ dispatch_switch:
     TARGET(LOAD_METHOD) {
         SYNC();
         AttrCache *c = &cache->attrs[cache->slot_of[INDEX()]];
-        if (load_method(sp, names[oparg], c) < 0)
+        if (!load_method_cached(sp, names[oparg], c) &&
+            load_method(sp, names[oparg], c) < 0)
             goto error;
         sp++;
         DISPATCH();
