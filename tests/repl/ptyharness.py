@@ -100,6 +100,10 @@ class Session:
             try:
                 if cwd:
                     os.chdir(cwd)
+                # A terminal's session starts programs with SIGINT at its
+                # default; make it so even when the test driver runs as a
+                # background job, which inherits SIGINT ignored.
+                signal.signal(signal.SIGINT, signal.SIG_DFL)
                 os.execvpe(argv[0], argv, env if env is not None else os.environ)
             finally:
                 os._exit(127)

@@ -77,6 +77,13 @@ def block(s, *lines):
     s.line("", ">>> ")
 
 
+def default_sigint():
+    """In a child about to run sigvm without a terminal: SIGINT at its
+    default, even when the test driver runs as a background job (which
+    inherits SIGINT ignored)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def finish(s, status=0):
     s.send("\x04")
     try:
@@ -397,7 +404,8 @@ def dash_i_without_terminal_prompts_on_stderr(e):
            'os.kill(os.getpid(), signal.SIGINT)\nx + 1\n')
     p = subprocess.run([SIGVM, "-i", "-c", "x = 5"], input=src.encode(),
                        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                       env=e.environ(), cwd=e.dir, timeout=60)
+                       env=e.environ(), cwd=e.dir, timeout=60,
+                       preexec_fn=default_sigint)
     check(p.stdout == b"42\nblk\n5\n6\n", "stdout %r" % p.stdout)
     want = (b'>>> >>> ... ... >>> Traceback (most recent call last):\n'
             b'  File "<stdin>", line 1, in <module>\n'
@@ -414,7 +422,8 @@ def dash_i_without_terminal_prompts_on_stderr(e):
                        ("raise SystemExit(3)", b"SystemExit: 3\n")):
         p = subprocess.run([SIGVM, "-i", "-c", code], input=b"",
                            stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                           env=e.environ(), cwd=e.dir, timeout=60)
+                           env=e.environ(), cwd=e.dir, timeout=60,
+                           preexec_fn=default_sigint)
         want = (b'Traceback (most recent call last):\n'
                 b'  File "<string>", line 1, in <module>\n' + last +
                 b'>>> \n')

@@ -1,6 +1,8 @@
 /* Unit tests for runtime/dict.c: insertion order, deletion and resizing,
- * the version counter, KeyError, views, update forms, repr and merge. */
+ * the version counter and the watch epoch, KeyError, views, update forms,
+ * repr and merge. */
 #include <criterion/criterion.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "runtime/runtime.h"
@@ -309,4 +311,51 @@ Test(dict, index_str_and_replace_at_work_by_position)
     dict_del(d, V_OBJ(b));
     cr_assert_eq(dict_replace_at(d, ib, b, V_INT(7)), 0, "deleted entry");
     cr_assert_eq(dict_index_str(d, b), -1);
+}
+
+Test(dict, set_str_at_reports_where_the_key_sits)
+{
+    DictObj *d = D();
+    StrObj *a = str_intern_cstr("alpha"), *b = str_intern_cstr("beta");
+    cr_assert_eq(dict_set_str_at(d, a, V_INT(1)), 0, "first key, first entry");
+    cr_assert_eq(dict_set_str_at(d, b, V_INT(2)), 1);
+    cr_assert_eq(dict_set_str_at(d, a, V_INT(3)), 0, "an update stays put");
+    cr_assert_eq(dict_get_str(d, a).as.i, 3);
+    dict_del(d, V_OBJ(a));
+    cr_assert_eq(dict_set_str_at(d, a, V_INT(4)), 2, "re-added: last");
+    for (int i = 0; i < 100; i++) {
+        char name[16];
+        snprintf(name, sizeof name, "k%d", i);
+        StrObj *k = str_intern_cstr(name);
+        int32_t ix = dict_set_str_at(d, k, V_INT(i));
+        cr_assert_eq(ix, dict_index_str(d, k), "across resizes");
+    }
+    cr_assert_eq(dict_set_str_at(d, a, V_INT(5)), dict_index_str(d, a));
+}
+
+Test(dict, only_watched_dicts_move_the_watch_epoch)
+{
+    DictObj *d = D(), *other = D();
+    StrObj *a = str_intern_cstr("alpha");
+    uint64_t e = dict_watch_epoch;
+    dict_set_str(d, a, V_INT(1));
+    cr_assert_eq(dict_watch_epoch, e, "not watched yet");
+    dict_watch(d);
+    dict_set_str(d, a, V_INT(2));
+    cr_assert_neq(dict_watch_epoch, e, "a value change");
+    e = dict_watch_epoch;
+    cr_assert_eq(dict_replace_at(d, dict_index_str(d, a), a, V_INT(3)), 1);
+    cr_assert_neq(dict_watch_epoch, e, "a positional store");
+    e = dict_watch_epoch;
+    dict_set_str(d, str_intern_cstr("beta"), V_INT(4));
+    cr_assert_neq(dict_watch_epoch, e, "a new key");
+    e = dict_watch_epoch;
+    dict_del(d, V_OBJ(a));
+    cr_assert_neq(dict_watch_epoch, e, "a deletion");
+    e = dict_watch_epoch;
+    dict_clear(d);
+    cr_assert_neq(dict_watch_epoch, e, "clear");
+    e = dict_watch_epoch;
+    dict_set_str(other, a, V_INT(1));
+    cr_assert_eq(dict_watch_epoch, e, "other dicts stay unwatched");
 }
