@@ -514,6 +514,9 @@ int main(int argc, char **argv)
     threadmod_shutdown();
     int by_sigint = status == -1;
     status = cli_flush(by_sigint ? 1 : status);
+    /* As _PySignal_Fini, after the streams are flushed: script handlers
+     * are forgotten and their signals go back to the default action. */
+    sig_fini();
     if (by_sigint) {
         cli_die_by_sigint();
         /* Still alive: SIGINT is blocked.  CPython then exits 128 + 2. */

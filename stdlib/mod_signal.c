@@ -754,8 +754,3 @@ void sigmod_startup(void)
     sig_init(default_int_handler);
     module_register("signal", signal_module_init);
 }
-
-Value sigmod_default_int_handler(void)
-{
-    return default_int_handler;
-}

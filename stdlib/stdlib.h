@@ -125,7 +125,6 @@ Value sys_get(const char *name);
 /* Create default_int_handler, run the signal layer's start-up (SIGINT,
  * SIGPIPE, SIGXFSZ, the handler table) and register `signal`. */
 void sigmod_startup(void);
-Value sigmod_default_int_handler(void);
 void osmod_register(void);
 void selectmod_register(void);
 void fhmod_register(void);
