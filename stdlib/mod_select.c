@@ -5,6 +5,7 @@
  * 475), and a handler that raised aborts the wait with its exception.
  */
 #include <errno.h>
+#include <limits.h>
 #include <math.h>
 #include <poll.h>
 #include <stdlib.h>
@@ -13,6 +14,7 @@
 
 #include "runtime/blocking.h"
 #include "runtime/runtime.h"
+#include "pytime.h"
 #include "stdlib.h"
 
 /* An fd from an int or from an object with fileno(). */
@@ -39,27 +41,21 @@ static int fd_of(Value v, int *fd)
     return 0;
 }
 
-/* The timeout argument: None (wait forever) or a number; `what` names
- * the accepted types in the TypeError, as select and poll differ. */
-static int parse_timeout(Value v, double scale, const char *what, double *out)
+/* The timeout argument in nanoseconds: 0 for None (wait forever), 1 for a
+ * number of `unit`s (rounded away from zero, CPython's ROUND_TIMEOUT), -1
+ * with an exception; `what` names the accepted types in the TypeError, as
+ * select and poll differ. */
+static int parse_timeout(Value v, int64_t unit, const char *what, int64_t *ns)
 {
-    if (IS_NULL(v) || IS_NONE(v)) {
-        *out = -1.0;
+    if (IS_NULL(v) || IS_NONE(v))
         return 0;
-    }
-    double d;
-    if (!IS_INTLIKE(v) && !IS_FLOAT(v)) {
+    if (pt_from_object(v, unit, PT_TIMEOUT, ns) == 0)
+        return 1;
+    if (err_matches(&exc_TypeError)) {
+        err_clear();
         err_set(&exc_TypeError, "timeout must be %s or None", what);
-        return -1;
     }
-    if (args_double(v, &d) < 0)
-        return -1;
-    if (isnan(d)) {
-        err_set(&exc_ValueError, "Invalid value NaN (not a number)");
-        return -1;
-    }
-    *out = d * scale;
-    return 0;
+    return -1;
 }
 
 typedef struct FdList {
@@ -128,13 +124,17 @@ static Value ready_list(FdList *l, fd_set *ready)
 static Value select_select(Value *args, int nargs, TupleObj *kwnames)
 {
     SelectArgs s;
-    double timeout;
+    int64_t ns;
     memset(&s, 0, sizeof s);
-    if (args_no_kw("select", kwnames) < 0 || args_count("select", nargs, 3, 4) < 0 ||
-        parse_timeout(nargs > 3 ? args[3] : V_NULL, 1.0, "a float", &timeout) < 0)
+    if (args_no_kw("select", kwnames) < 0 || args_count("select", nargs, 3, 4) < 0)
         return V_NULL;
-    if (timeout < 0 && nargs > 3 && !IS_NONE(args[3]))
+    int timed = parse_timeout(nargs > 3 ? args[3] : V_NULL, PT_SECONDS,
+                              "a float", &ns);
+    if (timed < 0)
+        return V_NULL;
+    if (timed && ns < 0)
         return err_set(&exc_ValueError, "timeout must be non-negative");
+    double timeout = timed ? pt_seconds(ns) : -1.0;
     Value result = V_NULL;
     int loaded = 0;
     for (; loaded < 3; loaded++) {
@@ -265,10 +265,19 @@ static Value poll_results(PollArgs *p)
 
 static Value poll_poll(Value *args, int nargs, TupleObj *kwnames)
 {
-    double timeout;
-    if (args_no_kw("poll", kwnames) < 0 || args_count("poll", nargs - 1, 0, 1) < 0 ||
-        parse_timeout(nargs > 1 ? args[1] : V_NULL, 1e-3, "an integer", &timeout) < 0)
+    int64_t ns;
+    if (args_no_kw("poll", kwnames) < 0 || args_count("poll", nargs - 1, 0, 1) < 0)
         return V_NULL;
+    int timed = parse_timeout(nargs > 1 ? args[1] : V_NULL, PT_MILLISECONDS,
+                              "an integer", &ns);
+    if (timed < 0)
+        return V_NULL;
+    /* CPython checks the millisecond count against poll(2)'s int for
+     * either sign, then waits forever for any negative timeout. */
+    int64_t ms = timed ? pt_divide(ns, PT_MILLISECONDS, PT_TIMEOUT) : -1;
+    if (ms < INT_MIN || ms > INT_MAX)
+        return err_set(&exc_OverflowError, "timeout is too large");
+    double timeout = ms < 0 ? -1.0 : pt_seconds(ns);
     PollObj *self = poll_self(args[0]);
     if (self->polling)
         return err_set(&exc_RuntimeError, "concurrent poll() invocation");
@@ -284,7 +293,7 @@ static Value poll_poll(Value *args, int nargs, TupleObj *kwnames)
         p.fds[i].events = (short)AS_INT(v);
     }
     self->polling = 1;
-    int rc = blk_call(attempt_poll, &p, timeout < 0 ? -1.0 : timeout);
+    int rc = blk_call(attempt_poll, &p, timeout);
     self->polling = 0;
     Value result;
     if (rc == BLK_RAISED)

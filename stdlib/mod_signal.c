@@ -9,7 +9,6 @@
  */
 #include <errno.h>
 #include <fcntl.h>
-#include <math.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
@@ -22,6 +21,7 @@
 #include "runtime/runtime.h"
 #include "runtime/signals.h"
 #include "intenum.h"
+#include "pytime.h"
 #include "stdlib.h"
 
 static TypeObj *signals_enum;  /* signal.Signals */
@@ -107,33 +107,14 @@ static int is_main_thread_or_raise(const char *what)
     return -1;
 }
 
-/* Seconds as CPython's _PyTime_FromSecondsObject(ROUND_CEILING) reads
- * them, in microseconds rounded up (a tiny positive time stays > 0). */
+/* Seconds as setitimer and sigtimedwait read them (rounded up, so a tiny
+ * positive time stays > 0), in microseconds. */
 static int seconds_to_usec(Value v, int64_t *usec)
 {
-    if (IS_FLOAT(v)) {
-        double d = AS_FLOAT(v);
-        if (isnan(d)) {
-            err_set(&exc_ValueError, "Invalid value NaN (not a number)");
-            return -1;
-        }
-        double us = ceil(d * 1e6);
-        if (!(us > -9.2e18 && us < 9.2e18)) {
-            err_set(&exc_OverflowError,
-                    "timestamp out of range for platform time_t");
-            return -1;
-        }
-        *usec = (int64_t)us;
-        return 0;
-    }
-    int64_t n;
-    if (args_int64(v, &n) < 0)
+    int64_t ns;
+    if (pt_from_object(v, PT_SECONDS, PT_CEILING, &ns) < 0)
         return -1;
-    if (n > INT64_MAX / 1000000 || n < INT64_MIN / 1000000) {
-        err_set(&exc_OverflowError, "timestamp out of range for platform time_t");
-        return -1;
-    }
-    *usec = n * 1000000;
+    *usec = pt_divide(ns, 1000, PT_CEILING);
     return 0;
 }
 

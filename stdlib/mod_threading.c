@@ -340,14 +340,15 @@ static Value thread_join_m(Value *args, int nargs, TupleObj *kwnames)
     if (t == current_thread_obj())
         return err_set(&exc_RuntimeError, "cannot join current thread");
     double timeout = -1;
-    if (!IS_NULL(a) && !IS_NONE(a)) {
-        if (args_double(a, &timeout) < 0)
-            return V_NULL;
-        if (timeout < 0)
-            timeout = 0;
-    }
+    if (!IS_NULL(a) && !IS_NONE(a) && args_double(a, &timeout) < 0)
+        return V_NULL;
     if (t->finished || IS_NONE(t->done))
         return V_NONE;
+    /* threading.py: lock.acquire(True, max(timeout, 0)), with that call's
+     * checks (NaN is not below 0 and reaches them). */
+    if (!IS_NULL(a) && !IS_NONE(a) &&
+        tsync_timeout(timeout < 0 ? V_INT(0) : a, &timeout) < 0)
+        return V_NULL;
     TLockObj *done = (TLockObj *)AS_OBJ(t->done);
     int got = tlock_acquire(done, timeout);
     if (got < 0)

@@ -14,6 +14,7 @@
 #include <time.h>
 
 #include "runtime/blocking.h"
+#include "stdlib/pytime.h"
 #include "stdlib/threading_int.h"
 
 /* ---------------------------------------------------------- semaphores */
@@ -60,31 +61,66 @@ int tsync_self_of(Value *args, int nargs, TypeObj *t, const char *what)
     return 0;
 }
 
+/* The limit _thread puts on a timeout in microseconds (PY_TIMEOUT_MAX):
+ * it turns them back into nanoseconds. */
+#define TIMEOUT_MAX_US (INT64_MAX / 1000)
+
+static int check_timeout_max(int64_t ns)
+{
+    if (pt_divide(ns, 1000, PT_TIMEOUT) > TIMEOUT_MAX_US) {
+        err_set(&exc_OverflowError, "timeout value is too large");
+        return -1;
+    }
+    return 0;
+}
+
+int tsync_timeout(Value v, double *secs)
+{
+    int64_t ns;
+    if (pt_from_object(v, PT_SECONDS, PT_TIMEOUT, &ns) < 0 ||
+        check_timeout_max(ns) < 0)
+        return -1;
+    *secs = pt_seconds(ns);
+    return 0;
+}
+
 /* Lock.acquire's (blocking=True, timeout=-1) as a timeout in the
- * convention of tsync_sem_acquire, with _thread's messages. */
+ * convention of tsync_sem_acquire, with _thread's messages and checks, in
+ * its order; -1 (exactly -1 s after rounding) means "no timeout". */
 static int lock_timeout(const char *fname, Value *args, int nargs,
                         TupleObj *kwnames, double *out)
 {
     static const char *const names[] = {"blocking", "timeout"};
+    const int64_t unset = -(int64_t)PT_SECONDS;
     Value a[2];
     if (args_bind(fname, args, nargs, kwnames, names, 2, 2, 0, a) < 0)
         return -1;
     int blocking = 1;
     if (!IS_NULL(a[0]) && (blocking = obj_truthy(a[0])) < 0)
         return -1;
-    double timeout = -1;
-    if (!IS_NULL(a[1]) && args_double(a[1], &timeout) < 0)
+    int64_t ns = unset;
+    if (!IS_NULL(a[1]) && pt_from_object(a[1], PT_SECONDS, PT_TIMEOUT, &ns) < 0)
         return -1;
-    if (!blocking && timeout != -1) {
+    if (!blocking && ns != unset) {
         err_set(&exc_ValueError,
                 "can't specify a timeout for a non-blocking call");
         return -1;
     }
-    if (timeout < 0 && timeout != -1) {
+    if (ns < 0 && ns != unset) {
         err_set(&exc_ValueError, "timeout value must be positive");
         return -1;
     }
-    *out = blocking ? timeout : 0;
+    if (!blocking) {
+        *out = 0;
+        return 0;
+    }
+    if (ns == unset) {
+        *out = -1;
+        return 0;
+    }
+    if (check_timeout_max(ns) < 0)
+        return -1;
+    *out = pt_seconds(ns);
     return 0;
 }
 

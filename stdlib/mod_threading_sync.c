@@ -65,18 +65,20 @@ static void waitq_notify(ListObj *q, int64_t n)
     }
 }
 
-/* An optional timeout argument: None (or absent) is -1, "forever";
- * otherwise a number, with <= 0 meaning a single try. */
+/* An optional timeout argument as threading.py's Condition.wait reads it:
+ * None (or absent) is -1, "forever"; a number > 0 is a timed acquire of
+ * the waiter lock (with its range checks); anything else -- 0, negative,
+ * NaN -- a single try. */
 static int opt_timeout(Value v, double *out)
 {
     *out = -1;
     if (IS_NULL(v) || IS_NONE(v))
         return 0;
-    if (args_double(v, out) < 0)
+    double d;
+    if (args_double(v, &d) < 0)
         return -1;
-    if (*out <= 0)
-        *out = 0;
-    return 0;
+    *out = 0;
+    return d > 0 ? tsync_timeout(v, out) : 0;
 }
 
 /* ----------------------------------------------------------- Condition */
@@ -196,20 +198,26 @@ static Value tcond_wait_for_m(Value *args, int nargs, TupleObj *kwnames)
                         2, 1, a) < 0)
         return V_NULL;
     int timed = !IS_NULL(a[1]) && !IS_NONE(a[1]);
-    double wait = -1;
-    if (timed && args_double(a[1], &wait) < 0)
+    double given = -1, wait = -1;
+    if (timed && args_double(a[1], &given) < 0)
         return V_NULL;
-    double deadline = blk_monotonic() + wait;
+    double deadline = blk_monotonic() + given;
     Value result = obj_call0(a[0]);
     gc_root_push(&result);
-    for (;;) {
+    for (int first = 1;; first = 0) {
         int truth = IS_NULL(result) ? -1 : obj_truthy(result);
         if (truth != 0)
             break;
         if (timed) {
-            wait = deadline - blk_monotonic();
-            if (wait <= 0)
+            /* threading.py waits first with the caller's timeout, then
+             * with the float that is left. */
+            Value left = first ? a[1] : V_FLOAT(deadline - blk_monotonic());
+            if (!first && AS_FLOAT(left) <= 0)
                 break;
+            if (opt_timeout(left, &wait) < 0) {
+                result = V_NULL;
+                break;
+            }
         }
         if (tcond_wait(c, wait) < 0) {
             result = V_NULL;
@@ -456,20 +464,28 @@ static TSemObj *sem_self(Value *args, int nargs, const char *what)
 
 /* Wait in the queue until the value is positive: 1, 0 (timed out or not
  * blocking), -1 error. */
-static int tsem_acquire(TSemObj *s, int blocking, int timed, double timeout)
+static int tsem_acquire(TSemObj *s, int blocking, Value timeout)
 {
-    double deadline = blk_monotonic() + timeout;
+    int timed = !IS_NULL(timeout) && !IS_NONE(timeout);
+    double deadline = 0;
     int first = 1;
     while (s->value == 0) {
         if (!blocking)
             return 0;
         double wait = -1;
         if (timed) {
-            wait = first ? timeout : deadline - blk_monotonic();
-            if (!first && wait <= 0)
+            /* As threading.py: the deadline is computed once it must wait,
+             * then Condition.wait with the caller's timeout first and the
+             * float that is left after. */
+            if (first && args_double(timeout, &deadline) < 0)
+                return -1;
+            if (first)
+                deadline += blk_monotonic();
+            Value left = first ? timeout : V_FLOAT(deadline - blk_monotonic());
+            if (!first && AS_FLOAT(left) <= 0)
                 return 0;
-            if (wait < 0)
-                wait = 0;
+            if (opt_timeout(left, &wait) < 0)
+                return -1;
         }
         first = 0;
         TLockObj *w = waitq_enqueue(s->waiters);
@@ -491,14 +507,10 @@ static Value tsem_acquire_m(Value *args, int nargs, TupleObj *kwnames)
     int blocking = IS_NULL(a[0]) ? 1 : obj_truthy(a[0]);
     if (blocking < 0)
         return V_NULL;
-    int timed = !IS_NULL(a[1]) && !IS_NONE(a[1]);
-    if (!blocking && timed)
+    if (!blocking && !IS_NULL(a[1]) && !IS_NONE(a[1]))
         return err_set(&exc_ValueError,
                        "can't specify timeout for non-blocking acquire");
-    double timeout = 0;
-    if (timed && args_double(a[1], &timeout) < 0)
-        return V_NULL;
-    int got = tsem_acquire(s, blocking, timed, timeout);
+    int got = tsem_acquire(s, blocking, a[1]);
     return got < 0 ? V_NULL : V_BOOL(got);
 }
 

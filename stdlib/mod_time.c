@@ -7,10 +7,10 @@
 #include "stdlib/stdlib.h"
 
 #include <errno.h>
-#include <math.h>
 #include <time.h>
 
 #include "runtime/blocking.h"
+#include "stdlib/pytime.h"
 
 static int64_t clock_ns(clockid_t id)
 {
@@ -54,45 +54,21 @@ CLOCK_FN(monotonic, CLOCK_MONOTONIC)
 CLOCK_FN(perf_counter, CLOCK_MONOTONIC)
 CLOCK_FN(process_time, CLOCK_PROCESS_CPUTIME_ID)
 
-/* Seconds from an int or a float, with CPython's errors for each. */
-static int sleep_seconds(Value v, double *out)
-{
-    if (IS_FLOAT(v)) {
-        double d = AS_FLOAT(v);
-        if (isnan(d)) {
-            err_set(&exc_ValueError, "Invalid value NaN (not a number)");
-            return -1;
-        }
-        if (fabs(d) >= 9.2e9) {
-            err_set(&exc_OverflowError,
-                    "timestamp out of range for platform time_t");
-            return -1;
-        }
-        *out = d;
-        return 0;
-    }
-    int64_t n;
-    if (args_int64(v, &n) < 0)
-        return -1;
-    if (n > 9200000000LL || n < -9200000000LL) {
-        err_set(&exc_OverflowError,
-                "timestamp out of range for platform time_t");
-        return -1;
-    }
-    *out = (double)n;
-    return 0;
-}
-
 static Value time_sleep(Value *args, int nargs, TupleObj *kwnames)
 {
-    double secs;
+    int64_t ns;
     if (args_no_kw("time.sleep", kwnames) < 0 ||
         args_count("time.sleep", nargs, 1, 1) < 0 ||
-        sleep_seconds(args[0], &secs) < 0)
+        pt_from_object(args[0], PT_SECONDS, PT_TIMEOUT, &ns) < 0)
         return V_NULL;
-    if (secs < 0)
+    if (ns < 0)
         return err_set(&exc_ValueError, "sleep length must be non-negative");
-    int r = blk_sleep(secs);
+    /* CPython's deadline is the monotonic clock plus ns in 64-bit
+     * nanoseconds; past 2^63 the sum wraps negative and clock_nanosleep
+     * refuses it with EINVAL (where blk_sleep would sleep ~292 years). */
+    if (ns > INT64_MAX - clock_ns(CLOCK_MONOTONIC))
+        return std_raise_oserror(EINVAL, V_NULL);
+    int r = blk_sleep(pt_seconds(ns));
     if (r == BLK_RAISED)
         return V_NULL;
     if (r < 0)

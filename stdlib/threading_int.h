@@ -27,6 +27,13 @@ extern TypeObj tlock_type, trlock_type, tcond_type, tevent_type,
  * timed out, -1 with the exception set. */
 int tsync_sem_acquire(sem_t *sem, double timeout);
 
+/* A positive timeout v (an int or a float, seconds) as _thread's
+ * lock.acquire(True, v) checks it, in seconds in *secs: OverflowError past
+ * CPython's nanosecond clock (about 9.2e9 s).  threading.py's Condition,
+ * Event, Semaphore and Thread.join end in that call, so they share it.
+ * 0, or -1 with the exception set. */
+int tsync_timeout(Value v, double *secs);
+
 /* A new lock, unlocked; -1 / NULL never: creation aborts on failure. */
 TLockObj *tlock_new(void);
 /* Acquire as tsync_sem_acquire; release without checks. */
