@@ -182,6 +182,25 @@ def banner_names_version_and_exit(e):
 
 
 @test(sigvm_only=True)
+def readline_is_loaded_when_a_terminal_first_reads(e):
+    # A script's process does not map readline until input() reads at
+    # the terminal (cli/rl_load.c): start-up stays small.
+    path = os.path.join(e.dir, "lazy.py")
+    with open(path, "w") as f:
+        f.write("def mapped():\n"
+                "    with open('/proc/self/maps') as m:\n"
+                "        return 'libreadline' in m.read()\n"
+                "print('before', mapped())\n"
+                "x = input('wo' 'rd? ')\n"
+                "print('after', mapped(), x)\n")
+    s = e.session(path)
+    s.expect("before False")
+    s.expect("word? ")
+    s.line("hi", "after True hi")
+    check(s.wait() == 0, "exit status")
+
+
+@test(sigvm_only=True)
 def missing_readline_says_so_and_reads_plain_lines(e):
     # sigvm opens readline only when a terminal asks for a line.  An empty
     # file found first under the library's name makes that fail: the
