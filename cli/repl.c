@@ -13,10 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <readline/history.h>
-#include <readline/readline.h>
-
 #include "cli/repl.h"
+#include "cli/rl_load.h"
 #include "compiler/compiler.h"
 #include "stdlib/stdlib.h"
 #include "vm/vm.h"
@@ -110,13 +108,16 @@ static int rp_read(const char *prompt, int tty, char **line)
     return repl_readline(prompt, line);
 }
 
-/* input()'s hook: readline with the same signal handling as the prompt. */
+/* input()'s hook: readline with the same signal handling as the prompt,
+ * or CPython's reading without readline when it cannot be loaded. */
 static int rp_input_line(const char *prompt, char **line)
 {
     Value m = dict_get_cstr(module_sys_modules(), "__main__");
-    repl_readline_init(IS_TYPE(m, module_type)
-                           ? ((ModuleObj *)AS_OBJ(m))->base.dict
-                           : NULL);
+    DictObj *globals =
+        IS_TYPE(m, module_type) ? ((ModuleObj *)AS_OBJ(m))->base.dict : NULL;
+    *line = NULL;
+    if (repl_readline_init(globals) < 0)
+        return rp_read_plain(prompt, line);
     return repl_readline(prompt, line);
 }
 
@@ -137,18 +138,18 @@ char *repl_history_path(void)
 
 static void rp_history_load(void)
 {
-    stifle_history(REPL_HISTORY_LINES);
+    rll.stifle_history(REPL_HISTORY_LINES);
     char *path = repl_history_path();
     if (path)
-        read_history(path); /* a missing file is the normal first run */
+        rll.read_history(path); /* a missing file is the normal first run */
     free(path);
 }
 
 static void rp_history_save(void)
 {
     char *path = repl_history_path();
-    if (path && write_history(path) == 0)
-        history_truncate_file(path, REPL_HISTORY_LINES);
+    if (path && rll.write_history(path) == 0)
+        rll.history_truncate_file(path, REPL_HISTORY_LINES);
     free(path);
 }
 
@@ -249,8 +250,9 @@ int repl_run(DictObj *globals, const char *banner)
     if (banner && (rp_write("stderr", banner, strlen(banner)) < 0 ||
                    rp_write("stderr", "\n", 1) < 0))
         err_clear();
+    if (s.tty && repl_readline_init(globals) < 0)
+        s.tty = 0;
     if (s.tty) {
-        repl_readline_init(globals);
         repl_complete_init(globals);
         rp_history_load();
     }

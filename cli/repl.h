@@ -41,15 +41,18 @@ int repl_use_readline(void);
  * KeyboardInterrupt).  A non-empty line is added to the history. */
 int repl_readline(const char *prompt, char **line);
 
-/* Set readline up once: no readline signal handlers, completion, TAB
- * inserting indentation at the start of a line.  globals is the namespace
- * completion looks names up in. */
-void repl_readline_init(DictObj *globals);
+/* Load readline and set it up, once: no readline signal handlers,
+ * completion, TAB inserting indentation at the start of a line.  globals
+ * is the namespace completion looks names up in.  0, or -1 when readline
+ * cannot be loaded (said once on stderr): lines are then read as without
+ * a terminal, as CPython reads them without its readline module. */
+int repl_readline_init(DictObj *globals);
 
-/* Completion (repl_complete.c): install the readline completer that
- * completes keywords, builtins, names in globals and attributes after a
- * dotted name. */
+/* Completion (repl_complete.c): complete keywords, builtins, names in
+ * globals and attributes after a dotted name. */
 void repl_complete_init(DictObj *globals);
+/* Make readline (loaded) complete with repl_complete_matches. */
+void repl_complete_bind(void);
 /* The completions of text (a name or a dotted name), as readline wants
  * them: a NULL-terminated malloc'd array of malloc'd strings, or NULL
  * when there is none.  Exported for the unit tests. */

@@ -14,9 +14,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <readline/readline.h>
 
 #include "cli/repl.h"
+#include "cli/rl_load.h"
 #include "stdlib/stdlib.h"
 
 /* The namespace names come from: __main__'s dict, kept alive by
@@ -236,8 +236,8 @@ static char **cmp_attempt(const char *text, int start, int end)
     (void)start;
     (void)end;
     /* Never fall back to completing file names. */
-    rl_attempted_completion_over = 1;
-    return rl_completion_matches(text, cmp_generator);
+    *rll.rl_attempted_completion_over = 1;
+    return rll.rl_completion_matches(text, cmp_generator);
 }
 
 void repl_complete_mark(void)
@@ -253,9 +253,13 @@ void repl_complete_init(DictObj *globals)
         registered = 1;
         gc_register_roots(repl_complete_mark);
     }
+}
+
+void repl_complete_bind(void)
+{
     /* CPython's delimiters: a dot is part of the word completed. */
-    rl_completer_word_break_characters =
+    *rll.rl_completer_word_break_characters =
         (char *)" \t\n`~!@#$%^&*()-=+[{]}\\|;:'\",<>/?";
-    rl_completion_append_character = '\0';
-    rl_attempted_completion_function = cmp_attempt;
+    *rll.rl_completion_append_character = '\0';
+    *rll.rl_attempted_completion_function = cmp_attempt;
 }

@@ -21,10 +21,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#include <readline/history.h>
-#include <readline/readline.h>
 
 #include "cli/repl.h"
+#include "cli/rl_load.h"
 #include "runtime/blocking.h"
 #include "runtime/signals.h"
 #include "stdlib/stdlib.h"
@@ -40,7 +39,7 @@ static void rd_on_line(char *line)
     rd_done = 1;
     /* Removing the handler here keeps readline from showing the prompt
      * again before the next call installs it with the right one. */
-    rl_callback_handler_remove();
+    rll.rl_callback_handler_remove();
 }
 
 /* Whether any signal waits for its script handler that this thread could
@@ -74,8 +73,8 @@ static int rd_wait_attempt(void *arg, double remaining)
     pthread_sigmask(SIG_BLOCK, &all, &old);
     int r = 0;
     if (!rd_any_tripped()) {
-        struct pollfd p = {.fd = fileno(rl_instream ? rl_instream : stdin),
-                           .events = POLLIN};
+        FILE *in = *rll.rl_instream ? *rll.rl_instream : stdin;
+        struct pollfd p = {.fd = fileno(in), .events = POLLIN};
         r = ppoll(&p, 1, NULL, &old);
         if (r < 0 && errno == EINTR)
             r = 0;
@@ -101,10 +100,10 @@ static void rd_flush_stdio(void)
 /* Readline's state after an abandoned line, as CPython resets it. */
 static void rd_abandon(void)
 {
-    rl_free_line_state();
-    rl_callback_sigcleanup();
-    rl_cleanup_after_signal();
-    rl_callback_handler_remove();
+    rll.rl_free_line_state();
+    rll.rl_callback_sigcleanup();
+    rll.rl_cleanup_after_signal();
+    rll.rl_callback_handler_remove();
 }
 
 /* Run the pending handlers while the prompt is on screen.  The prompt and
@@ -116,17 +115,17 @@ static void rd_abandon(void)
  * because readline's clean-up may have moved the cursor along the line. */
 static int rd_run_handlers(const char *prompt)
 {
-    char *typed = strdup(rl_line_buffer ? rl_line_buffer : "");
-    rl_clear_visible_line();
-    fflush(rl_outstream);
+    char *typed = strdup(*rll.rl_line_buffer ? *rll.rl_line_buffer : "");
+    rll.rl_clear_visible_line();
+    fflush(*rll.rl_outstream);
     int r = sig_check();
     rd_flush_stdio();
     if (r < 0) {
         rd_abandon();
-        fprintf(rl_outstream, "\r%s%s\n", prompt, typed);
-        fflush(rl_outstream);
+        fprintf(*rll.rl_outstream, "\r%s%s\n", prompt, typed);
+        fflush(*rll.rl_outstream);
     } else {
-        rl_forced_update_display();
+        rll.rl_forced_update_display();
     }
     free(typed);
     return r;
@@ -141,7 +140,7 @@ static int rd_loop(const char *prompt)
             if (rd_run_handlers(prompt) < 0)
                 return -1;
         } else if (r > 0) {
-            rl_callback_read_char();
+            rll.rl_callback_read_char();
         } else if (r == BLK_RAISED) {
             rd_abandon();
             return -1;
@@ -162,14 +161,14 @@ static int rd_read(const char *prompt, char **line)
     *line = NULL;
     /* The window may have changed size while a statement ran; readline
      * does not track SIGWINCH itself (rl_catch_sigwinch is 0). */
-    rl_reset_screen_size();
-    rl_callback_handler_install(prompt, rd_on_line);
+    rll.rl_reset_screen_size();
+    rll.rl_callback_handler_install(prompt, rd_on_line);
     if (rd_loop(prompt) < 0)
         return -1;
     if (rd_line == NULL)
         return 0;
     if (rd_line[0])
-        add_history(rd_line);
+        rll.add_history(rd_line);
     *line = rd_line;
     return 1;
 }
@@ -199,30 +198,39 @@ int repl_use_readline(void)
  * CPython's completer does; elsewhere it completes. */
 static int rd_tab(int count, int key)
 {
-    for (int i = 0; i < rl_point; i++)
-        if (rl_line_buffer[i] != ' ' && rl_line_buffer[i] != '\t')
-            return rl_complete(count, key);
-    return rl_insert_text("\t") >= 0 ? 0 : 1;
+    const char *typed = *rll.rl_line_buffer;
+    for (int i = 0; i < *rll.rl_point; i++)
+        if (typed[i] != ' ' && typed[i] != '\t')
+            return rll.rl_complete(count, key);
+    return rll.rl_insert_text("\t") >= 0 ? 0 : 1;
 }
 
-void repl_readline_init(DictObj *globals)
+int repl_readline_init(DictObj *globals)
 {
-    static int done;
-    if (done)
-        return;
-    done = 1;
+    static int state; /* 0 not tried, 1 ready, -1 readline is missing */
+    if (state)
+        return state > 0 ? 0 : -1;
+    if (rll_load() < 0) {
+        fprintf(stderr, "sigvm: %s; reading lines without it\n",
+                rll_error());
+        state = -1;
+        return -1;
+    }
+    state = 1;
     /* sigvm's C handlers stay installed: readline must not put its own
      * in front of them while a line is being read. */
-    rl_catch_signals = 0;
-    rl_catch_sigwinch = 0;
-    rl_readline_name = "sigvm";
-    rl_instream = stdin;
-    rl_outstream = stdout;
-    rl_initialize();
+    *rll.rl_catch_signals = 0;
+    *rll.rl_catch_sigwinch = 0;
+    *rll.rl_readline_name = "sigvm";
+    *rll.rl_instream = stdin;
+    *rll.rl_outstream = stdout;
+    rll.rl_initialize();
     /* As CPython: a paste must arrive line by line, so that each line of
      * a pasted block goes through the compiler's "is it complete" test. */
-    rl_variable_bind("enable-bracketed-paste", "off");
-    using_history();
+    rll.rl_variable_bind("enable-bracketed-paste", "off");
+    rll.using_history();
     repl_complete_init(globals);
-    rl_bind_key('\t', rd_tab);
+    repl_complete_bind();
+    rll.rl_bind_key('\t', rd_tab);
+    return 0;
 }

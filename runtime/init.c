@@ -22,19 +22,29 @@ static const char *const binop_dunder[BOP_COUNT] = {
     "add", "sub", "mul", "truediv", "floordiv", "mod", "pow",
     "lshift", "rshift", "and", "or", "xor", "matmul"};
 
+/* Intern "__" prefix op "__".  Built by hand, not with snprintf: the
+ * printf machinery is the first thing in libc a plain run would use, and
+ * paging it in costs every process about 100 KiB. */
+static StrObj *intern_dunder(const char *prefix, const char *op)
+{
+    char buf[32];
+    size_t np = strlen(prefix), no = strlen(op);
+    memcpy(buf, "__", 2);
+    memcpy(buf + 2, prefix, np);
+    memcpy(buf + 2 + np, op, no);
+    memcpy(buf + 2 + np + no, "__", 3);
+    return str_intern_cstr(buf);
+}
+
 static void intern_names(void)
 {
 #define RT_NAME_INTERN(field, text) rt_names.field = str_intern_cstr(text);
     RT_NAMES(RT_NAME_INTERN)
 #undef RT_NAME_INTERN
-    char buf[32];
     for (int op = 0; op < BOP_COUNT; op++) {
-        snprintf(buf, sizeof buf, "__%s__", binop_dunder[op]);
-        rt_names.binop[op] = str_intern_cstr(buf);
-        snprintf(buf, sizeof buf, "__r%s__", binop_dunder[op]);
-        rt_names.rbinop[op] = str_intern_cstr(buf);
-        snprintf(buf, sizeof buf, "__i%s__", binop_dunder[op]);
-        rt_names.ibinop[op] = str_intern_cstr(buf);
+        rt_names.binop[op] = intern_dunder("", binop_dunder[op]);
+        rt_names.rbinop[op] = intern_dunder("r", binop_dunder[op]);
+        rt_names.ibinop[op] = intern_dunder("i", binop_dunder[op]);
     }
 }
 

@@ -14,6 +14,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "libm.h"
 #include "runtime.h"
 
 static Value overflow(void)
@@ -130,7 +131,7 @@ int64_t num_hash_float(double d)
     if (isnan(d))
         return 0;
     int e;
-    double m = frexp(d, &e);
+    double m = libm_frexp(d, &e);
     int sign = 1;
     if (m < 0) {
         sign = -1;
@@ -296,7 +297,7 @@ static Value float_pow(double x, double y)
         return err_set(&exc_ValueError,
                        "negative number cannot be raised to a fractional "
                        "power");
-    double r = pow(x, y);
+    double r = libm_pow(x, y);
     if (isinf(r) && isfinite(x) && isfinite(y))
         return err_set(&exc_OverflowError,
                        "(34, 'Numerical result out of range')");
@@ -307,7 +308,7 @@ static Value float_pow(double x, double y)
  * quotient is the floor, corrected for the rounding fmod avoids. */
 static void float_divmod(double x, double y, double *div, double *mod)
 {
-    double m = fmod(x, y);
+    double m = libm_fmod(x, y);
     double d = (x - m) / y;
     if (m) {
         if ((y < 0) != (m < 0)) {
@@ -936,7 +937,7 @@ static Value round_float_negative(double x, int64_t ndigits)
         kept = kept * 10 + (buf[i] - '0');
     if (up)
         kept += 1;
-    double r = kept * pow(10.0, (double)-ndigits);
+    double r = kept * libm_pow(10.0, (double)-ndigits);
     if (isinf(r))
         return err_set(&exc_OverflowError,
                        "rounded value too large to represent");
@@ -990,7 +991,7 @@ Value num_round(Value x, Value ndigits)
             return round_float(AS_FLOAT(x), nd);
         double d = AS_FLOAT(x);
         if (isfinite(d))
-            d = nearbyint(d); /* default rounding mode: ties to even */
+            d = libm_nearbyint(d); /* default rounding mode: ties to even */
         return int_from_double(d);
     }
     Value r;
@@ -1177,14 +1178,15 @@ static Value m_as_integer_ratio(Value *args, int nargs, TupleObj *kw)
     if (isnan(d))
         return err_set(&exc_ValueError, "cannot convert NaN to integer ratio");
     int e;
-    double m = frexp(d, &e);
+    double m = libm_frexp(d, &e);
     for (int i = 0; i < 300 && m != floor(m); i++) {
         m *= 2.0;
         e--;
     }
     int64_t num, den = 1;
     if (e > 0) {
-        if (e >= 63 || fabs(m) * ldexp(1.0, e) >= 9223372036854775808.0)
+        if (e >= 63 ||
+            fabs(m) * libm_ldexp(1.0, e) >= 9223372036854775808.0)
             return overflow();
         num = (int64_t)m << e;
     } else {

@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "libm.h"
 #include "sigtrace.h"
 
 /* ---- JSON ------------------------------------------------------------ */
@@ -207,7 +208,7 @@ static void axis_build(Axis *ax, const TrcRecord *r)
     double total = 0;
     ax->x[0] = 0;
     for (int i = 1; i < ax->n; i++) {
-        total += log1p((double)(ax->t[i] - ax->t[i - 1]) / 2000.0);
+        total += libm_log1p((double)(ax->t[i] - ax->t[i - 1]) / 2000.0);
         ax->x[i] = total;
     }
     double w = SVG_W - SVG_LEFT - SVG_RIGHT;

@@ -2,8 +2,9 @@
 # Installs the Debian packages sigvm needs to build and test, skipping the
 # ones already present (a fresh machine lacks most of them).  clang builds
 # the libFuzzer target and valgrind runs memcheck; .ci/run uses both.
+# configure reads library sonames with binutils' objdump.
 set -e
-pkgs="gcc make autoconf automake libtool pkg-config libreadline-dev libcriterion-dev python3 clang valgrind"
+pkgs="gcc binutils make autoconf automake libtool pkg-config libreadline-dev libcriterion-dev python3 clang valgrind"
 missing=""
 for p in $pkgs; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' ||

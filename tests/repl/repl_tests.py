@@ -84,6 +84,19 @@ def default_sigint():
     signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
+def readline_soname():
+    """The library sigvm opens for readline: READLINE_SONAME in the
+    config.h of the build it comes from."""
+    try:
+        with open(os.path.join(os.path.dirname(SIGVM), "config.h")) as f:
+            for ln in f:
+                if ln.startswith("#define READLINE_SONAME "):
+                    return ln.split('"')[1]
+    except OSError:
+        pass
+    return "libreadline.so.8"
+
+
 def finish(s, status=0):
     s.send("\x04")
     try:
@@ -165,6 +178,45 @@ def banner_names_version_and_exit(e):
     first = s.expect(">>> ")
     check(first.startswith("sigvm ") and "exit()" in first
           and first.count("\n") == 1, "banner: %r" % first)
+    finish(s)
+
+
+@test(sigvm_only=True)
+def readline_is_loaded_when_a_terminal_first_reads(e):
+    # A script's process does not map readline until input() reads at
+    # the terminal (cli/rl_load.c): start-up stays small.
+    path = os.path.join(e.dir, "lazy.py")
+    with open(path, "w") as f:
+        f.write("def mapped():\n"
+                "    with open('/proc/self/maps') as m:\n"
+                "        return 'libreadline' in m.read()\n"
+                "print('before', mapped())\n"
+                "x = input('wo' 'rd? ')\n"
+                "print('after', mapped(), x)\n")
+    s = e.session(path)
+    s.expect("before False")
+    s.expect("word? ")
+    s.line("hi", "after True hi")
+    check(s.wait() == 0, "exit status")
+
+
+@test(sigvm_only=True)
+def missing_readline_says_so_and_reads_plain_lines(e):
+    # sigvm opens readline only when a terminal asks for a line.  An empty
+    # file found first under the library's name makes that fail: the
+    # prompt and input() say why once, then read as without a terminal.
+    with open(os.path.join(e.dir, readline_soname()), "w"):
+        pass
+    s = e.session(LD_LIBRARY_PATH=e.dir)
+    first = s.expect(">>> ")
+    check("cannot load GNU readline" in first and "without it" in first,
+          "no word about readline: %r" % first)
+    s.line("6*7", "42\n>>> ")
+    s.line("x = input('na' 'me? ')", "name? ")
+    s.line("Ada", ">>> ")
+    out = s.line("x", ">>> ")
+    check(out.count("GNU readline") == 0, "said twice: %r" % out)
+    check("'Ada'" in out, "input() read %r" % out)
     finish(s)
 
 

@@ -1,11 +1,14 @@
-/* Unit tests for cli/repl_complete.c (what TAB completes to) and the
- * history file name of cli/repl.c.  The prompt itself needs a terminal:
+/* Unit tests for cli/repl_complete.c (what TAB completes to), the
+ * history file name of cli/repl.c and loading readline (cli/rl_load.c).  The prompt itself needs a terminal:
  * tests/repl/ drives it through a pseudo-terminal. */
 #include <criterion/criterion.h>
+#include <dlfcn.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli/repl.h"
+#include "cli/rl_load.h"
+#include "config.h"
 #include "runtime/runtime.h"
 #include "stdlib/stdlib.h"
 #include "vm/vm.h"
@@ -126,4 +129,41 @@ Test(repl, history_file_from_env_or_home)
     p = repl_history_path();
     cr_assert_str_eq(p, "/home/someone/.sigvm_history");
     free(p);
+}
+
+/* Every symbol of the table, found. */
+static int rll_all_found(void)
+{
+#define RLL_FOUND(name) if (rll.name == NULL) return 0;
+    RLL_SYMBOLS(RLL_FOUND)
+#undef RLL_FOUND
+    return 1;
+}
+
+Test(repl, readline_is_not_mapped_until_loaded)
+{
+    cr_assert_null(rll.rl_initialize);
+    cr_assert_null(dlopen(READLINE_SONAME, RTLD_NOW | RTLD_NOLOAD),
+                   "%s is mapped before any line was read", READLINE_SONAME);
+}
+
+Test(repl, readline_loads_every_symbol)
+{
+    cr_assert_eq(rll_load(), 0, "%s", rll_error());
+    cr_assert(rll_all_found());
+    cr_assert_eq(rll_load(), 0, "a second load fails");
+    /* The pointers reach the library's own variables. */
+    *rll.rl_readline_name = "unit";
+    char **name = dlsym(dlopen(READLINE_SONAME, RTLD_NOW | RTLD_NOLOAD),
+                        "rl_readline_name");
+    cr_assert_str_eq(*name, "unit");
+}
+
+Test(repl, missing_readline_is_reported_by_name)
+{
+    cr_assert_eq(rll_open("libsigvm-no-such-readline.so.0"), -1);
+    cr_assert(strstr(rll_error(), "cannot load GNU readline "
+                                  "(libsigvm-no-such-readline.so.0): "),
+              "%s", rll_error());
+    cr_assert_null(rll.rl_initialize, "a failed load leaves pointers");
 }
