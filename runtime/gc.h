@@ -22,6 +22,9 @@ void *gc_alloc(TypeObj *type, size_t size);
 /* As gc_alloc but returns NULL with MemoryError set: for sizes a script
  * chooses (list of 10**10 items). */
 void *gc_alloc_or_null(TypeObj *type, size_t size);
+/* As gc_alloc_or_null but only the Obj header is initialised: for objects
+ * (strings) whose caller writes every other byte anyway. */
+void *gc_alloc_uninit(TypeObj *type, size_t size);
 /* Account for memory an object owns outside its own block (list items,
  * dict tables), so collection is paced by the true volume. */
 void gc_account(ptrdiff_t delta_bytes);
@@ -34,8 +37,21 @@ void gc_account(ptrdiff_t delta_bytes);
 void *gc_raw_alloc(size_t size);
 void gc_raw_free(void *p, size_t size);
 
-void gc_mark_value(Value v);
-void gc_mark_obj(Obj *o); /* NULL is fine */
+/* Marking is inline up to the mark bit test, as most calls (from trace
+ * functions walking big lists and dicts) find the object already marked
+ * or a value that is not an object. */
+#define GC_MARK 1u
+void gc_mark_obj_slow(Obj *o); /* o not NULL and not yet marked */
+static inline void gc_mark_obj(Obj *o) /* NULL is fine */
+{
+    if (o && !(o->gc_mark & GC_MARK))
+        gc_mark_obj_slow(o);
+}
+static inline void gc_mark_value(Value v)
+{
+    if (v.tag == VT_OBJ)
+        gc_mark_obj(v.as.o);
+}
 
 /* A root function marks a set of roots (module table, handler table,
  * every thread's frames); registered once at start-up. */

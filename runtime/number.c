@@ -75,7 +75,7 @@ StrObj *num_int_repr(int64_t n)
             return *slot;
     }
     int len = num_int_to_buf(n, buf);
-    StrObj *s = str_new(buf, (size_t)len);
+    StrObj *s = str_new_ascii(buf, (size_t)len);
     if (slot)
         *slot = s;
     return s;
@@ -692,6 +692,21 @@ static int int_prefix(const char **s, size_t *n, int base)
 
 Value num_int_from_cstr(const char *s, size_t n, int base, Value orig)
 {
+    /* The common case first: up to 18 plain decimal digits, which cannot
+     * overflow, need none of the stripping, signs, prefixes and
+     * underscores below. */
+    if (base == 10 && n - 1 < 18) {
+        uint64_t acc = 0;
+        size_t i = 0;
+        for (; i < n; i++) {
+            unsigned d = (unsigned)(uint8_t)s[i] - '0';
+            if (d > 9)
+                break;
+            acc = acc * 10 + d;
+        }
+        if (i == n)
+            return V_INT((int64_t)acc);
+    }
     int shown = base;
     strip(&s, &n);
     int neg = 0;

@@ -121,25 +121,51 @@ size_t str_utf8_valid_prefix(const uint8_t *data, size_t n)
 /* ------------------------------------------------------------------ */
 /* Allocation                                                           */
 
-StrObj *str_alloc(size_t nbytes)
+/* The block ends right after the text's NUL: sizeof(StrObj) would add the
+ * struct's tail padding, a size class more for most short strings. */
+#define STR_BLOCK(nbytes) (offsetof(StrObj, data) + (nbytes) + 1)
+
+static inline void str_init_fields(StrObj *s, size_t nbytes)
 {
-    StrObj *s = gc_alloc(&str_type, sizeof(StrObj) + nbytes + 1);
     s->hash = -1;
     s->nbytes = nbytes;
+    s->nchars = 0;
+    s->ascii = 0;
+    s->interned = 0;
     s->data[nbytes] = '\0';
+}
+
+StrObj *str_alloc(size_t nbytes)
+{
+    StrObj *s = str_alloc_or_null(nbytes);
+    if (!s) {
+        fputs("sigvm: out of memory\n", stderr);
+        abort();
+    }
     return s;
 }
 
+/* Strings skip the zeroing of gc_alloc: every byte of the text is written
+ * by the caller. */
 StrObj *str_alloc_or_null(size_t nbytes)
 {
     if (nbytes > ((size_t)1 << 40))
         return (StrObj *)(err_no_memory(), NULL);
-    StrObj *s = gc_alloc_or_null(&str_type, sizeof(StrObj) + nbytes + 1);
+    StrObj *s = gc_alloc_uninit(&str_type, STR_BLOCK(nbytes));
     if (!s)
         return NULL;
-    s->hash = -1;
-    s->nbytes = nbytes;
-    s->data[nbytes] = '\0';
+    str_init_fields(s, nbytes);
+    return s;
+}
+
+StrObj *str_new_ascii(const char *text, size_t nbytes)
+{
+    if (nbytes <= 1)
+        return nbytes ? str_ascii_char((uint8_t)text[0]) : str_empty();
+    StrObj *s = str_alloc(nbytes);
+    memcpy(s->data, text, nbytes);
+    s->nchars = nbytes;
+    s->ascii = 1;
     return s;
 }
 
@@ -184,7 +210,7 @@ StrObj *str_empty(void)
     return empty_str;
 }
 
-static StrObj *ascii_char(uint8_t c)
+StrObj *str_ascii_char(uint8_t c)
 {
     if (!char_cache[c]) {
         StrObj *s = str_alloc(1);
@@ -201,7 +227,7 @@ StrObj *str_new(const char *utf8, size_t nbytes)
     if (nbytes == 0)
         return str_empty();
     if (nbytes == 1 && (uint8_t)utf8[0] < 0x80)
-        return ascii_char((uint8_t)utf8[0]);
+        return str_ascii_char((uint8_t)utf8[0]);
     StrObj *s = str_alloc(nbytes);
     memcpy(s->data, utf8, nbytes);
     str_finish(s);
@@ -241,7 +267,7 @@ Value str_from_codepoint(int64_t cp)
     if (cp < 0 || cp > 0x10FFFF)
         return err_set(&exc_ValueError, "chr() arg not in range(0x110000)");
     if (cp < 0x80)
-        return V_OBJ(ascii_char((uint8_t)cp));
+        return V_OBJ(str_ascii_char((uint8_t)cp));
     int n = str_utf8_encode((uint32_t)cp, buf);
     return V_OBJ(str_new(buf, (size_t)n));
 }
@@ -653,7 +679,7 @@ static Value char_at_offset(StrObj *s, size_t off)
     uint32_t cp;
     int l = str_utf8_decode(s->data + off, &cp);
     if (l == 1)
-        return V_OBJ(ascii_char((uint8_t)cp));
+        return V_OBJ(str_ascii_char((uint8_t)cp));
     return V_OBJ(str_new(s->data + off, (size_t)l));
 }
 
@@ -669,15 +695,24 @@ static Value str_slice(StrObj *s, SliceObj *sl)
         size_t b = advance(s, a, (size_t)(stop - start));
         if (a == 0 && b == s->nbytes)
             return V_OBJ(s);
+        if (s->ascii)
+            return V_OBJ(str_new_ascii(s->data + a, b - a));
         return V_OBJ(str_new(s->data + a, b - a));
+    }
+    if (s->ascii && n == 1)
+        return V_OBJ(str_ascii_char((uint8_t)s->data[start]));
+    if (s->ascii) {
+        StrObj *r = str_alloc_or_null((size_t)n);
+        if (!r)
+            return V_NULL;
+        for (int64_t k = 0, i = start; k < n; k++, i += step)
+            r->data[k] = s->data[i];
+        r->nchars = (size_t)n;
+        r->ascii = 1;
+        return V_OBJ(r);
     }
     StrBuf b;
     str_buf_init(&b);
-    if (s->ascii) {
-        for (int64_t k = 0, i = start; k < n; k++, i += step)
-            str_buf_putc(&b, s->data[i]);
-        return V_OBJ(str_buf_finish(&b));
-    }
     /* Other strides over non-ASCII text: index every code point once. */
     size_t *offs = malloc((s->nchars + 1) * sizeof *offs);
     if (!offs)
@@ -713,7 +748,7 @@ static Value str_getitem(Value self, Value key)
     if (i < 0 || i >= (int64_t)s->nchars)
         return err_set(&exc_IndexError, "string index out of range");
     if (s->ascii)
-        return V_OBJ(ascii_char((uint8_t)s->data[i]));
+        return V_OBJ(str_ascii_char((uint8_t)s->data[i]));
     return char_at_offset(s, str_offset_of(s, (size_t)i));
 }
 
@@ -770,7 +805,7 @@ static Value str_iter_next(Value self)
     }
     uint32_t cp;
     int l = str_utf8_decode(it->s->data + it->off, &cp);
-    Value r = l == 1 ? V_OBJ(ascii_char((uint8_t)cp))
+    Value r = l == 1 ? V_OBJ(str_ascii_char((uint8_t)cp))
                      : V_OBJ(str_new(it->s->data + it->off, (size_t)l));
     it->off += (size_t)l;
     return r;
@@ -994,8 +1029,12 @@ static Value str_new_slot(Value type, Value *args, int nargs,
     static const char *const names[] = {"object", "encoding", "errors"};
     Value a[3];
     (void)type;
-    if (nargs == 1 && (!kwnames || kwnames->n == 0))
+    if (nargs == 1 && (!kwnames || kwnames->n == 0)) {
+        /* str(int) is the common conversion: skip the slot lookups. */
+        if (IS_INT(args[0]))
+            return V_OBJ(num_int_repr(AS_INT(args[0])));
         return obj_str(args[0]);
+    }
     if (args_bind("str", args, nargs, kwnames, names, 3, 3, 0, a) < 0)
         return V_NULL;
     if (IS_NULL(a[0]))
@@ -1050,7 +1089,7 @@ void str_init(void)
     gc_register_roots(str_mark_roots);
     str_empty();
     for (int c = 0; c < 128; c++)
-        ascii_char((uint8_t)c);
+        str_ascii_char((uint8_t)c);
     str_iter_type.name_str = str_intern_cstr(str_iter_type.name);
     type_register_static(&str_iter_type);
     str_methods_init();

@@ -53,6 +53,10 @@ const char *val_type_name(Value v);
 /* The empty string and the one-character ASCII strings are preallocated
  * singletons, so indexing and iteration over ASCII text never allocate. */
 StrObj *str_empty(void);
+/* The cached one-character string for c < 0x80. */
+StrObj *str_ascii_char(uint8_t c);
+/* A str of nbytes of text the caller knows to be ASCII: no UTF-8 scan. */
+StrObj *str_new_ascii(const char *text, size_t nbytes);
 /* chr(cp): ValueError "chr() arg not in range(0x110000)" when out of range. */
 Value str_from_codepoint(int64_t cp);
 /* ord(s) for a one-character str; -1 with TypeError otherwise. */

@@ -202,6 +202,8 @@ static Value new_sub(StrObj *s, size_t a, size_t b)
 {
     if (a == 0 && b == s->nbytes)
         return V_OBJ(s);
+    if (s->ascii)
+        return V_OBJ(str_new_ascii(s->data + a, b - a));
     return V_OBJ(str_new(s->data + a, b - a));
 }
 
@@ -213,6 +215,13 @@ static int64_t search(StrObj *s, size_t a, size_t b, StrObj *t, int last)
 {
     if (b < a || b - a < t->nbytes)
         return -1;
+    /* One-byte needles (separators mostly) are a memchr, which beats
+     * memmem's setup on the short spans between fields. */
+    if (t->nbytes == 1) {
+        const char *q = last ? memrchr(s->data + a, t->data[0], b - a)
+                             : memchr(s->data + a, t->data[0], b - a);
+        return q ? q - s->data : -1;
+    }
     if (!last) {
         if (t->nbytes == 0)
             return (int64_t)a;
@@ -523,23 +532,46 @@ static Value m_join(Value *args, int nargs, TupleObj *kw)
         gc_root_pop(1);
         return r;
     }
-    StrBuf b;
-    str_buf_init(&b);
+    if (n == 0)
+        return V_OBJ(str_empty());
+    /* Measure first, so the result is allocated once at its exact size
+     * and its length and ASCII flag come from the parts' own. */
+    size_t total, nchars = sep->nchars * (n - 1);
+    int ascii = sep->ascii, huge = 0;
+    huge |= __builtin_mul_overflow(sep->nbytes, n - 1, &total);
     for (size_t i = 0; i < n; i++) {
-        if (!IS_TYPE(items[i], str_type)) {
-            str_buf_free(&b);
+        if (!IS_TYPE(items[i], str_type))
             return err_set(&exc_TypeError,
                            "sequence item %zu: expected str instance, %s found",
                            i, val_type_name(items[i]));
-        }
-        if (i)
-            str_buf_put(&b, sep->data, sep->nbytes);
         StrObj *p = (StrObj *)AS_OBJ(items[i]);
-        str_buf_put(&b, p->data, p->nbytes);
+        huge |= __builtin_add_overflow(total, p->nbytes, &total);
+        nchars += p->nchars;
+        ascii &= p->ascii;
     }
     if (n == 1)
-        str_buf_free(&b);
-    return n == 1 ? items[0] : V_OBJ(str_buf_finish(&b));
+        return items[0];
+    if (total == 0)
+        return V_OBJ(str_empty());
+    /* str_alloc_or_null refuses any size beyond its own limit. */
+    StrObj *r = str_alloc_or_null(huge ? SIZE_MAX : total);
+    if (!r)
+        return V_NULL;
+    char *o = r->data;
+    for (size_t i = 0; i < n; i++) {
+        StrObj *p = (StrObj *)AS_OBJ(items[i]);
+        if (i && sep->nbytes == 1) {
+            *o++ = sep->data[0];
+        } else if (i) {
+            memcpy(o, sep->data, sep->nbytes);
+            o += sep->nbytes;
+        }
+        memcpy(o, p->data, p->nbytes);
+        o += p->nbytes;
+    }
+    r->nchars = nchars;
+    r->ascii = (uint8_t)ascii;
+    return V_OBJ(r);
 }
 
 static Value do_partition(Value *args, int nargs, TupleObj *kw, int right,

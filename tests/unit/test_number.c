@@ -283,3 +283,50 @@ Test(number, methods)
     cr_assert(IS_NULL(r)); /* unsigned by default */
     err_clear();
 }
+
+/* int(str) takes a shortcut for up to 18 plain digits; longer runs,
+ * whitespace, signs and underscores take the general parser, and both
+ * agree at the boundary. */
+Test(number, int_from_str_fast_and_general_paths_agree)
+{
+    char buf[32];
+    Value r;
+    for (int digits = 1; digits <= 19; digits++) {
+        /* 19 nines overflow int64: 19 ones take the general path */
+        memset(buf, digits < 19 ? '9' : '1', (size_t)digits);
+        buf[digits] = '\0';
+        Value v = num_int_from_value(S(buf), -1);
+        cr_assert(IS_INT(v));
+        int64_t want = 0;
+        for (int k = 0; k < digits; k++)
+            want = want * 10 + (digits < 19 ? 9 : 1);
+        cr_assert_eq(AS_INT(v), want, "%s", buf);
+    }
+    cr_assert_eq(AS_INT(num_int_from_value(S("000000000000000042"), -1)), 42);
+    cr_assert_eq(AS_INT(num_int_from_value(S(" 42"), -1)), 42);
+    cr_assert_eq(AS_INT(num_int_from_value(S("-42"), -1)), -42);
+    cr_assert_eq(AS_INT(num_int_from_value(S("4_2"), -1)), 42);
+    cr_assert_eq(AS_INT(num_int_from_value(S("9223372036854775807"), -1)),
+                 INT64_MAX);
+    r = num_int_from_value(S("9999999999999999999"), -1);
+    cr_assert(IS_NULL(r));
+    cr_assert_eq(val_type(err_fetch()), &exc_OverflowError);
+    r = num_int_from_value(S("12345678901234567x"), -1);
+    expect_error(r, &exc_ValueError,
+                 "invalid literal for int() with base 10: '12345678901234567x'");
+    r = num_int_from_value(S(""), -1);
+    expect_error(r, &exc_ValueError, "invalid literal for int() with base 10: ''");
+    /* base 16 digits are not decimal: the shortcut is base 10 only */
+    cr_assert_eq(AS_INT(num_int_from_value(S("10"), 16)), 16);
+}
+
+Test(number, str_of_int_is_ascii_and_exact)
+{
+    Value r = obj_call(V_OBJ(&str_type), (Value[]){V_INT(-1234567)}, 1, NULL);
+    StrObj *s = (StrObj *)AS_OBJ(r);
+    cr_assert_str_eq(STR_CSTR(s), "-1234567");
+    cr_assert_eq(s->nchars, 8);
+    cr_assert(s->ascii);
+    r = obj_call(V_OBJ(&str_type), (Value[]){V_TRUE}, 1, NULL);
+    cr_assert_str_eq(STR_CSTR((StrObj *)AS_OBJ(r)), "True");
+}

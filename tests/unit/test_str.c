@@ -292,3 +292,79 @@ Test(str, code_point_count_at_every_offset_and_length)
         }
     }
 }
+
+/* Strings known to be ASCII skip the UTF-8 scan but must look exactly as
+ * if scanned; lengths 0 and 1 are the shared singletons. */
+Test(str, new_ascii_matches_the_scanning_constructor)
+{
+    StrObj *a = str_new_ascii("item12345", 9), *b = str_from_cstr("item12345");
+    cr_assert_eq(a->nbytes, 9);
+    cr_assert_eq(a->nchars, 9);
+    cr_assert(a->ascii && !a->interned);
+    cr_assert(str_eq(a, b));
+    cr_assert_eq(str_hash(a), str_hash(b));
+    cr_assert_eq(a->data[9], '\0');
+    cr_assert_eq(str_new_ascii("", 0), str_empty());
+    cr_assert_eq(str_new_ascii("x", 1), str_ascii_char('x'));
+    cr_assert_eq(str_new_ascii("x", 1), str_from_cstr("x"));
+}
+
+/* A str's block ends at its NUL: no struct padding, so "item12345" fits
+ * a 64-byte size class. */
+Test(str, block_is_exactly_header_text_and_nul)
+{
+    StrObj *s = str_new_ascii("item12345", 9);
+    cr_assert_eq(s->hdr.gc_size, offsetof(StrObj, data) + 10);
+    cr_assert_leq(s->hdr.gc_size, 64);
+}
+
+Test(str, join_counts_code_points_of_parts_and_separator)
+{
+    Value l = V_OBJ(list_new(0));
+    list_append((ListObj *)AS_OBJ(l), S("h\xc3\xa9"));
+    list_append((ListObj *)AS_OBJ(l), S("ab"));
+    list_append((ListObj *)AS_OBJ(l), S(""));
+    Value r = call("\xe2\x82\xac", "join", 1, l);
+    cr_assert_str_eq(cstr(r), "h\xc3\xa9\xe2\x82\xac" "ab\xe2\x82\xac");
+    StrObj *s = (StrObj *)AS_OBJ(r);
+    cr_assert_eq(s->nchars, 6);
+    cr_assert(!s->ascii);
+    r = call(",", "join", 1, l);
+    cr_assert_eq(((StrObj *)AS_OBJ(r))->nchars, 6);
+    StrObj *ascii = (StrObj *)AS_OBJ(call("-", "join", 1, V_OBJ(list_new(0))));
+    cr_assert_eq(ascii, str_empty());
+}
+
+/* Parts of an ASCII string are ASCII; parts of other strings are scanned
+ * (an ASCII field of a non-ASCII string is still flagged ASCII). */
+Test(str, split_parts_have_correct_lengths_and_flags)
+{
+    Value r = call("a\xc3\xa9,bc,,d", "split", 1, S(","));
+    ListObj *l = (ListObj *)AS_OBJ(r);
+    cr_assert_eq(l->n, 4);
+    StrObj *p0 = (StrObj *)AS_OBJ(l->items[0]), *p1 = (StrObj *)AS_OBJ(l->items[1]);
+    cr_assert_eq(p0->nchars, 2);
+    cr_assert(!p0->ascii);
+    cr_assert_eq(p1->nchars, 2);
+    cr_assert(p1->ascii);
+    cr_assert_eq(AS_OBJ(l->items[2]), (Obj *)str_empty());
+    r = call("x,y,z", "rsplit", 2, S(","), V_INT(1));
+    cr_assert_str_eq(repr_of(r), "['x,y', 'z']");
+}
+
+/* Step slices of ASCII text are built in place; one character comes back
+ * as the shared singleton. */
+Test(str, ascii_step_slices)
+{
+    Value s = S("0123456789");
+    Value r = obj_getitem(s, slice_new(V_NONE, V_NONE, V_INT(3)));
+    cr_assert_str_eq(cstr(r), "0369");
+    cr_assert_eq(((StrObj *)AS_OBJ(r))->nchars, 4);
+    r = obj_getitem(s, slice_new(V_INT(8), V_NONE, V_INT(-3)));
+    cr_assert_str_eq(cstr(r), "852");
+    r = obj_getitem(s, slice_new(V_INT(5), V_INT(6), V_INT(7)));
+    cr_assert_eq(AS_OBJ(r), (Obj *)str_ascii_char('5'));
+    r = obj_getitem(s, slice_new(V_INT(4), V_NONE, V_NONE));
+    cr_assert_str_eq(cstr(r), "456789");
+    cr_assert(((StrObj *)AS_OBJ(r))->ascii);
+}
