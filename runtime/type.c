@@ -515,8 +515,22 @@ static void instance_trace(Obj *o)
     gc_mark_obj((Obj *)((InstanceObj *)o)->dict);
 }
 
+static void values_trace(Obj *o)
+{
+    ValuesObj *vo = (ValuesObj *)o;
+    gc_mark_obj((Obj *)vo->base.dict);
+    for (uint32_t i = 0; i < vo->nvals; i++)
+        gc_mark_value(vo->vals[i]);
+}
+
 Value obj_new_instance(TypeObj *t)
 {
+    if (t->flags & TF_INLINE_VALUES) {
+        uint32_t cap = t->inline_cap;
+        ValuesObj *o = gc_alloc(t, sizeof(ValuesObj) + cap * sizeof(Value));
+        o->cap = cap;
+        return V_OBJ(o);
+    }
     InstanceObj *o = gc_alloc(t, t->instance_size);
     return V_OBJ(o);
 }
@@ -576,6 +590,11 @@ Value type_new_class(StrObj *name, StrObj *qualname, TypeObj *base,
     if (t->instance_size < sizeof(InstanceObj))
         t->instance_size = sizeof(InstanceObj);
     inherit_slots(t, base);
+    if (base == &object_type || (base->flags & TF_INLINE_VALUES)) {
+        t->flags |= TF_INLINE_VALUES;
+        t->instance_size = sizeof(ValuesObj);
+        t->trace = values_trace;
+    }
     install_slots(t, ns);
     return V_OBJ(t);
 }
@@ -590,6 +609,7 @@ static void type_trace(Obj *o)
     gc_mark_obj((Obj *)t->qualname);
     gc_mark_obj((Obj *)t->module);
     gc_mark_obj((Obj *)t->base);
+    gc_mark_obj((Obj *)t->shared_keys);
 }
 
 static const char *type_module(TypeObj *t)

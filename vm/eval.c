@@ -375,14 +375,6 @@ static Value load_classderef(Frame *f, int i)
     return IS_NULL(v) ? unbound_deref(co, i) : v;
 }
 
-/* The instance dict of a script-class instance or exception, or NULL. */
-static inline DictObj *instance_dict(Value obj, TypeObj *t)
-{
-    if (IS_OBJ(obj) && (t->flags & TF_HAS_DICT))
-        return ((InstanceObj *)AS_OBJ(obj))->dict;
-    return NULL;
-}
-
 static inline int is_unbound_method(Value m)
 {
     if (!IS_OBJ(m))
@@ -397,8 +389,28 @@ static inline int is_unbound_method(Value m)
     return 0;
 }
 
+/* Whether inline slot i of an instance of t holds name: the shared keys
+ * only grow, so the key at i proves the slot, like entry_at's check. */
+static inline int inline_has(const ValuesObj *vo, const TypeObj *t,
+                             int32_t i, StrObj *name)
+{
+    return (uint32_t)i < vo->nvals &&
+           t->shared_keys->items[i].as.o == (Obj *)name;
+}
+
+/* No inline value of the instance is named name. */
+static inline int inline_absent(const ValuesObj *vo, const TypeObj *t,
+                                StrObj *name)
+{
+    for (uint32_t i = 0; i < vo->nvals; i++)
+        if (t->shared_keys->items[i].as.o == (Obj *)name)
+            return 0;
+    return 1;
+}
+
 /* self.x where x is an instance attribute and the class chain has no x:
- * the cached position in the instance dict, checked; V_NULL otherwise. */
+ * the cached position in the instance dict or inline values, checked;
+ * V_NULL otherwise. */
 static inline Value load_attr_cached(Value obj, StrObj *name, AttrCache *c)
 {
     if (!IS_OBJ(obj))
@@ -406,8 +418,13 @@ static inline Value load_attr_cached(Value obj, StrObj *name, AttrCache *c)
     TypeObj *t = OBJ_TYPE(AS_OBJ(obj));
     if (!chain_valid(t, c) || !IS_NULL(c->attr))
         return V_NULL;
-    DictObj *d = ((InstanceObj *)AS_OBJ(obj))->dict;
-    return d != NULL ? entry_at(d, c->idx, name) : V_NULL;
+    InstanceObj *inst = (InstanceObj *)AS_OBJ(obj);
+    if (inst->dict != NULL)
+        return entry_at(inst->dict, c->idx, name);
+    if ((t->flags & TF_INLINE_VALUES) &&
+        inline_has((ValuesObj *)inst, t, c->idx, name))
+        return ((ValuesObj *)inst)->vals[c->idx];
+    return V_NULL;
 }
 
 static NOINLINE Value load_attr_slow(Value obj, StrObj *name, AttrCache *c)
@@ -416,9 +433,8 @@ static NOINLINE Value load_attr_slow(Value obj, StrObj *name, AttrCache *c)
     TypeObj *t = type_of(obj);
     if (!IS_NULL(v) && plain_instance(obj, t)) {
         chain_fill(t, c, name);
-        DictObj *d = ((InstanceObj *)AS_OBJ(obj))->dict;
-        if (IS_NULL(c->attr) && d != NULL)
-            c->idx = dict_index_str(d, name);
+        if (IS_NULL(c->attr))
+            c->idx = inst_index(obj, t, name);
     }
     return v;
 }
@@ -434,14 +450,27 @@ static int store_attr(Value obj, StrObj *name, Value v, AttrCache *c)
             chain_fill(t, c, name);
         if (c->type == t && IS_NULL(c->attr)) {
             InstanceObj *inst = (InstanceObj *)AS_OBJ(obj);
-            if (inst->dict == NULL)
-                inst->dict = dict_new();
-            if (dict_replace_at(inst->dict, c->idx, name, v))
-                return 0;
+            if (inst->dict != NULL) {
+                if (dict_replace_at(inst->dict, c->idx, name, v))
+                    return 0;
+            } else if (t->flags & TF_INLINE_VALUES) {
+                /* Replace slot idx, or fill it as the next one when the
+                 * instance has room: the shared key there is name, so
+                 * the instance has no other slot for it. */
+                ValuesObj *vo = (ValuesObj *)inst;
+                uint32_t i = (uint32_t)c->idx;
+                if (i <= vo->nvals && i < vo->cap &&
+                    i < t->shared_keys->n &&
+                    t->shared_keys->items[i].as.o == (Obj *)name) {
+                    vo->vals[i] = v;
+                    vo->nvals += i == vo->nvals;
+                    return 0;
+                }
+            }
             /* Remember where the name sits now.  A new key goes last, and
              * instances of a class usually add their attributes in the
              * same order, so this is a good hint for the next object. */
-            int32_t ix = dict_set_str_at(inst->dict, name, v);
+            int32_t ix = inst_set(obj, t, name, v);
             if (ix < 0)
                 return -1;
             c->idx = ix;
@@ -465,9 +494,14 @@ static inline int load_method_cached(Value *sp, StrObj *name,
     if (!chain_valid(t, c) || !is_unbound_method(c->attr))
         return 0;
     if (plain_instance(obj, t)) {
-        DictObj *d = ((InstanceObj *)AS_OBJ(obj))->dict;
-        if (d != NULL && !surely_absent(d, name))
+        InstanceObj *inst = (InstanceObj *)AS_OBJ(obj);
+        if (inst->dict != NULL) {
+            if (!surely_absent(inst->dict, name))
+                return 0;
+        } else if ((t->flags & TF_INLINE_VALUES) &&
+                   !inline_absent((ValuesObj *)inst, t, name)) {
             return 0;
+        }
     } else if ((t->flags & TF_HAS_DICT) || t == &module_type ||
                (t->getattr != NULL && t->getattr != obj_generic_getattr)) {
         return 0;
@@ -488,9 +522,7 @@ static NOINLINE int load_method(Value *sp, StrObj *name, AttrCache *c)
         if (!chain_valid(t, c))
             chain_fill(t, c, name);
         if (c->type == t && is_unbound_method(c->attr)) {
-            DictObj *d = ((InstanceObj *)AS_OBJ(obj))->dict;
-            if (d == NULL || surely_absent(d, name) ||
-                IS_NULL(dict_get_str(d, name))) {
+            if (IS_NULL(inst_get(obj, t, name))) {
                 sp[-1] = c->attr;
                 sp[0] = obj;
                 return 0;
@@ -510,8 +542,7 @@ static NOINLINE int load_method(Value *sp, StrObj *name, AttrCache *c)
             chain_fill(t, c, name);
         Value m = c->attr;
         if (is_unbound_method(m)) {
-            DictObj *d = instance_dict(obj, t);
-            if (d == NULL || IS_NULL(dict_get_str(d, name))) {
+            if (IS_NULL(inst_get(obj, t, name))) {
                 sp[-1] = m;
                 sp[0] = obj;
                 return 0;
