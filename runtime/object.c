@@ -404,6 +404,12 @@ static int32_t shared_index(TypeObj *t, StrObj *name, uint32_t n)
     return -1;
 }
 
+int32_t type_shared_index(TypeObj *t, StrObj *name)
+{
+    return t->shared_keys ? shared_index(t, name, (uint32_t)t->shared_keys->n)
+                          : -1;
+}
+
 Value inst_get(Value o, TypeObj *t, StrObj *name)
 {
     if (!(t->flags & TF_HAS_DICT) || !IS_OBJ(o))
@@ -460,6 +466,7 @@ static int inline_append(ValuesObj *vo, TypeObj *t, StrObj *name, Value v)
             return -1;
         if (list_append(keys, V_OBJ(name)) < 0)
             return -1;
+        dict_watch_epoch++; /* see type_shared_index */
     }
     if (n >= vo->cap) {
         if (t->inline_cap < n + 1)

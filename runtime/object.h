@@ -229,6 +229,11 @@ typedef struct ValuesObj {
     Value vals[];
 } ValuesObj;
 
+/* Where name is among the shared keys of t (TF_INLINE_VALUES), or -1.
+ * A name, once there, stays at its place; a name joining them moves
+ * dict_watch_epoch, so a cache of "not there" is checked like one of
+ * what the class chain says. */
+int32_t type_shared_index(TypeObj *t, StrObj *name);
 /* An instance's own attribute (from its dict or its inline values), or
  * V_NULL when it has none; never raises.  t is the instance's type. */
 Value inst_get(Value o, TypeObj *t, StrObj *name);

@@ -216,6 +216,17 @@ static VmCache *cache_build(CodeObj *co)
     return c;
 }
 
+/* The position hint (AttrCache.idx) for name after an instance of t was
+ * seen with it at ix: for a class with inline values, always where name
+ * is among its shared keys (-1: nowhere), which never changes once there;
+ * so an inline instance with more than idx values has name at slot idx,
+ * with no key to check.  Its instances that moved to a dict mostly hold
+ * the names in that order too, and entry_at checks the key anyway. */
+static inline int32_t attr_hint(TypeObj *t, StrObj *name, int32_t ix)
+{
+    return t->flags & TF_INLINE_VALUES ? type_shared_index(t, name) : ix;
+}
+
 static inline int chain_valid(TypeObj *t, const AttrCache *c)
 {
     return c->type == t && c->epoch == dict_watch_epoch;
@@ -229,7 +240,7 @@ static void chain_fill(TypeObj *t, AttrCache *c, StrObj *name)
             dict_watch(p->base_hdr.dict);
     c->epoch = dict_watch_epoch;
     c->attr = type_lookup(t, name);
-    c->idx = -1;
+    c->idx = attr_hint(t, name, -1);
     c->type = t;
 }
 
@@ -409,25 +420,6 @@ static inline int is_unbound_method(Value m)
     return 0;
 }
 
-/* Whether inline slot i of an instance of t holds name: the shared keys
- * only grow, so the key at i proves the slot, like entry_at's check. */
-static inline int inline_has(const ValuesObj *vo, const TypeObj *t,
-                             int32_t i, StrObj *name)
-{
-    return (uint32_t)i < vo->nvals &&
-           t->shared_keys->items[i].as.o == (Obj *)name;
-}
-
-/* No inline value of the instance is named name. */
-static inline int inline_absent(const ValuesObj *vo, const TypeObj *t,
-                                StrObj *name)
-{
-    for (uint32_t i = 0; i < vo->nvals; i++)
-        if (t->shared_keys->items[i].as.o == (Obj *)name)
-            return 0;
-    return 1;
-}
-
 /* self.x where x is an instance attribute and the class chain has no x:
  * the cached position in the instance dict or inline values, checked;
  * V_NULL otherwise. */
@@ -442,7 +434,7 @@ static inline Value load_attr_cached(Value obj, StrObj *name, AttrCache *c)
     if (inst->dict != NULL)
         return entry_at(inst->dict, c->idx, name);
     if ((t->flags & TF_INLINE_VALUES) &&
-        inline_has((ValuesObj *)inst, t, c->idx, name))
+        (uint32_t)c->idx < ((ValuesObj *)inst)->nvals) /* attr_hint */
         return ((ValuesObj *)inst)->vals[c->idx];
     return V_NULL;
 }
@@ -454,7 +446,7 @@ static NOINLINE Value load_attr_slow(Value obj, StrObj *name, AttrCache *c)
     if (!IS_NULL(v) && plain_instance(obj, t)) {
         chain_fill(t, c, name);
         if (IS_NULL(c->attr))
-            c->idx = inst_index(obj, t, name);
+            c->idx = attr_hint(t, name, inst_index(obj, t, name));
     }
     return v;
 }
@@ -477,14 +469,10 @@ static ALWAYS_INLINE int store_attr_cached(Value obj, StrObj *name, Value v,
     if (!(t->flags & TF_INLINE_VALUES))
         return 0;
     /* Replace slot idx, or fill it as the next one when the instance has
-     * room: the shared key there is name, so the instance has no other
-     * slot for it.  The class had a key at every slot a new instance gets
-     * room for (inline_append), and keys stay, so i < cap proves that
-     * shared key i exists. */
+     * room: idx is name's shared key (attr_hint). */
     ValuesObj *vo = (ValuesObj *)inst;
     uint32_t i = (uint32_t)c->idx;
-    if (i <= vo->nvals && i < vo->cap &&
-        t->shared_keys->items[i].as.o == (Obj *)name) {
+    if (i <= vo->nvals && i < vo->cap) {
         vo->vals[i] = v;
         vo->nvals += i == vo->nvals;
         return 1;
@@ -507,7 +495,7 @@ static NOINLINE int store_attr(Value obj, StrObj *name, Value v, AttrCache *c)
             int32_t ix = inst_set(obj, t, name, v);
             if (ix < 0)
                 return -1;
-            c->idx = ix;
+            c->idx = attr_hint(t, name, ix);
             return 0;
         }
     }
@@ -532,9 +520,8 @@ static ALWAYS_INLINE int load_method_cached(Value *sp, StrObj *name,
         if (inst->dict != NULL) {
             if (!surely_absent(inst->dict, name))
                 return 0;
-        } else if ((t->flags & TF_INLINE_VALUES) &&
-                   !inline_absent((ValuesObj *)inst, t, name)) {
-            return 0;
+        } else if ((t->flags & TF_INLINE_VALUES) && c->idx >= 0) {
+            return 0; /* a shared key: may be set (load_method) */
         }
     } else if ((t->flags & TF_HAS_DICT) || t == &module_type ||
                (t->getattr != NULL && t->getattr != obj_generic_getattr)) {
