@@ -283,10 +283,17 @@ const char *obj_type_name(Value v);
 /* The class's instance layout: heap types whose chain holds a builtin
  * exception allocate ExcObj-sized instances, others InstanceObj. */
 Value obj_new_instance(TypeObj *t);
+/* object.__new__, the new_ slot of object and of the classes that do
+ * not define __new__. */
+Value type_object_new(Value cls, Value *args, int nargs, TupleObj *kwnames);
 /* Whether calling t makes its instances with object's own __new__, so a
  * caller that already found a script __init__ for t (which makes
- * object.__new__'s argument check pass) may use obj_new_instance. */
-int obj_new_is_plain(TypeObj *t);
+ * object.__new__'s argument check pass) may use obj_new_instance.
+ * Inline: the VM asks on every instantiation. */
+static inline int obj_new_is_plain(TypeObj *t)
+{
+    return t->new_ == type_object_new && t != &object_type;
+}
 /* obj_getattr that swallows AttributeError: *out is V_NULL when absent;
  * returns -1 on any other error. */
 int obj_lookup_attr(Value o, StrObj *name, Value *out);

@@ -832,7 +832,7 @@ static int object_init_is_default(TypeObj *t)
     return IS_NULL(heap_lookup(t, rt_names.init));
 }
 
-static Value object_new(Value self, Value *args, int nargs, TupleObj *kwnames)
+Value type_object_new(Value self, Value *args, int nargs, TupleObj *kwnames)
 {
     (void)args;
     TypeObj *t = (TypeObj *)AS_OBJ(self);
@@ -842,11 +842,6 @@ static Value object_new(Value self, Value *args, int nargs, TupleObj *kwnames)
     if (t == &object_type)
         return V_OBJ(gc_alloc(&object_type, sizeof(Obj)));
     return obj_new_instance(t);
-}
-
-int obj_new_is_plain(TypeObj *t)
-{
-    return t->new_ == object_new && t != &object_type;
 }
 
 static Value object_init_method(Value *args, int nargs, TupleObj *kwnames)
@@ -992,7 +987,7 @@ TypeObj object_type = {
     .repr = object_repr,
     .hash = identity_hash,
     .richcmp = object_richcmp,
-    .new_ = object_new,
+    .new_ = type_object_new,
 };
 
 /* ---- type(): the methods of type itself ---- */
