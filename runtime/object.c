@@ -377,17 +377,152 @@ Value descr_bind(Value attr, Value instance, TypeObj *owner)
     return attr;
 }
 
-static DictObj *instance_dict(Value o, TypeObj *t)
-{
-    if (!(t->flags & TF_HAS_DICT) || !IS_OBJ(o))
-        return NULL;
-    return ((InstanceObj *)AS_OBJ(o))->dict;
-}
-
 static Value no_attribute(Value o, StrObj *name)
 {
     return err_set(&exc_AttributeError, "'%s' object has no attribute '%s'",
                    obj_type_name(o), STR_CSTR(name));
+}
+
+/* ---- instance attributes: a dict, or inline values (ValuesObj) ---- */
+
+/* The instance while its attributes are inline, else NULL. */
+static inline ValuesObj *inline_of(Value o, TypeObj *t)
+{
+    if (!(t->flags & TF_INLINE_VALUES))
+        return NULL;
+    ValuesObj *vo = (ValuesObj *)AS_OBJ(o);
+    return vo->base.dict == NULL ? vo : NULL;
+}
+
+/* Where name sits among the first n shared keys, or -1.  Names are
+ * interned, so the pointer decides. */
+static int32_t shared_index(TypeObj *t, StrObj *name, uint32_t n)
+{
+    for (uint32_t i = 0; i < n; i++)
+        if (t->shared_keys->items[i].as.o == (Obj *)name)
+            return (int32_t)i;
+    return -1;
+}
+
+int32_t type_shared_index(TypeObj *t, StrObj *name)
+{
+    return t->shared_keys ? shared_index(t, name, (uint32_t)t->shared_keys->n)
+                          : -1;
+}
+
+Value inst_get(Value o, TypeObj *t, StrObj *name)
+{
+    if (!(t->flags & TF_HAS_DICT) || !IS_OBJ(o))
+        return V_NULL;
+    ValuesObj *vo = inline_of(o, t);
+    if (vo) {
+        int32_t i = shared_index(t, name, vo->nvals);
+        return i < 0 ? V_NULL : vo->vals[i];
+    }
+    DictObj *d = ((InstanceObj *)AS_OBJ(o))->dict;
+    return d ? dict_get_str(d, name) : V_NULL;
+}
+
+int32_t inst_index(Value o, TypeObj *t, StrObj *name)
+{
+    if (!(t->flags & TF_HAS_DICT) || !IS_OBJ(o))
+        return -1;
+    ValuesObj *vo = inline_of(o, t);
+    if (vo)
+        return shared_index(t, name, vo->nvals);
+    DictObj *d = ((InstanceObj *)AS_OBJ(o))->dict;
+    return d ? dict_index_str(d, name) : -1;
+}
+
+/* Move the inline values into a new dict, in their order, for good. */
+static DictObj *materialize(ValuesObj *vo, TypeObj *t)
+{
+    DictObj *d = dict_new();
+    for (uint32_t i = 0; i < vo->nvals; i++) {
+        StrObj *key = (StrObj *)AS_OBJ(t->shared_keys->items[i]);
+        if (dict_set_str(d, key, vo->vals[i]) < 0)
+            return NULL;
+    }
+    vo->base.dict = d;
+    vo->nvals = 0;
+    return d;
+}
+
+/* Add a name the instance lacks as its next inline value, if it is the
+ * next shared key, or may become one.  1 done, 0 not possible, -1 error.
+ * An instance out of room makes later instances of t roomier. */
+static int inline_append(ValuesObj *vo, TypeObj *t, StrObj *name, Value v)
+{
+    uint32_t n = vo->nvals;
+    ListObj *keys = t->shared_keys;
+    size_t nkeys = keys ? keys->n : 0;
+    if (n < nkeys) {
+        if (keys->items[n].as.o != (Obj *)name)
+            return 0;
+    } else {
+        if (nkeys >= INLINE_KEYS_MAX)
+            return 0;
+        if (!keys && !(keys = t->shared_keys = list_new(0)))
+            return -1;
+        if (list_append(keys, V_OBJ(name)) < 0)
+            return -1;
+        dict_watch_epoch++; /* see type_shared_index */
+    }
+    if (n >= vo->cap) {
+        if (t->inline_cap < n + 1)
+            t->inline_cap = n + 1;
+        return 0;
+    }
+    vo->vals[n] = v;
+    vo->nvals = n + 1;
+    return 1;
+}
+
+int32_t inst_set(Value o, TypeObj *t, StrObj *name, Value v)
+{
+    ValuesObj *vo = inline_of(o, t);
+    if (vo) {
+        int32_t i = shared_index(t, name, vo->nvals);
+        if (IS_NULL(v) && i < 0) {
+            no_attribute(o, name);
+            return -1;
+        }
+        if (!IS_NULL(v) && i >= 0) {
+            vo->vals[i] = v;
+            return i;
+        }
+        if (!IS_NULL(v)) {
+            int r = inline_append(vo, t, name, v);
+            if (r != 0)
+                return r < 0 ? -1 : (int32_t)vo->nvals - 1;
+        }
+        if (!materialize(vo, t))
+            return -1;
+    }
+    InstanceObj *inst = (InstanceObj *)AS_OBJ(o);
+    if (IS_NULL(v)) {
+        if (!inst->dict || IS_NULL(dict_get_str(inst->dict, name))) {
+            no_attribute(o, name);
+            return -1;
+        }
+        return dict_del(inst->dict, V_OBJ(name)) < 0 ? -1 : 0;
+    }
+    if (!inst->dict)
+        inst->dict = dict_new();
+    return dict_set_str_at(inst->dict, name, v);
+}
+
+DictObj *inst_dict(Value o, TypeObj *t, int create)
+{
+    if (!(t->flags & TF_HAS_DICT) || !IS_OBJ(o))
+        return NULL;
+    ValuesObj *vo = inline_of(o, t);
+    if (vo)
+        return vo->nvals || create ? materialize(vo, t) : NULL;
+    InstanceObj *inst = (InstanceObj *)AS_OBJ(o);
+    if (!inst->dict && create)
+        inst->dict = dict_new();
+    return inst->dict;
 }
 
 /* Data descriptors on the type (property), then the instance dict, then
@@ -398,21 +533,16 @@ Value obj_generic_getattr(Value o, StrObj *name)
     Value attr = type_lookup(t, name);
     if (!IS_NULL(attr) && is_data_descr(attr))
         return descr_bind(attr, o, t);
-    DictObj *d = instance_dict(o, t);
-    if (d) {
-        Value v = dict_get_str(d, name);
-        if (!IS_NULL(v))
-            return v;
-    }
+    Value v = inst_get(o, t, name);
+    if (!IS_NULL(v))
+        return v;
     if (!IS_NULL(attr))
         return descr_bind(attr, o, t);
     if (name == rt_names.class_)
         return V_OBJ(t);
     if (name == rt_names.dict && (t->flags & TF_HAS_DICT) && IS_OBJ(o)) {
-        InstanceObj *inst = (InstanceObj *)AS_OBJ(o);
-        if (!inst->dict)
-            inst->dict = dict_new();
-        return V_OBJ(inst->dict);
+        DictObj *d = inst_dict(o, t, 1);
+        return d ? V_OBJ(d) : V_NULL;
     }
     Value w = type_slot_wrapper(t, name);
     if (!IS_NULL(w))
@@ -432,17 +562,7 @@ int obj_generic_setattr(Value o, StrObj *name, Value v)
         no_attribute(o, name);
         return -1;
     }
-    InstanceObj *inst = (InstanceObj *)AS_OBJ(o);
-    if (IS_NULL(v)) {
-        if (!inst->dict || IS_NULL(dict_get_str(inst->dict, name))) {
-            no_attribute(o, name);
-            return -1;
-        }
-        return dict_del(inst->dict, V_OBJ(name));
-    }
-    if (!inst->dict)
-        inst->dict = dict_new();
-    return dict_set_str(inst->dict, name, v);
+    return inst_set(o, t, name, v) < 0 ? -1 : 0;
 }
 
 /* Assignment through a data descriptor: property's own code, or a

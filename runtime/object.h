@@ -126,6 +126,12 @@ struct TypeObj {
      * equals init_epoch.  Borrowed from a watched dict on the chain. */
     uint64_t init_epoch;
     struct Obj *init_cache;
+    /* TF_INLINE_VALUES classes: the attribute names their instances keep
+     * inline, in the order instances added them (a list of interned str,
+     * NULL until the first; only ever appended to), and how many value
+     * slots a new instance gets (grown when one runs out of room). */
+    struct ListObj *shared_keys;
+    uint32_t inline_cap;
 };
 
 #define OBJ_TYPE(o) (((Obj *)(o))->type)
@@ -206,6 +212,45 @@ Value type_lookup(TypeObj *t, StrObj *name);
  * exceptions, modules, types). */
 enum { TF_HAS_DICT = 1 << 4 };
 
+/* TF_INLINE_VALUES: a script class whose chain is script classes down to
+ * object.  Its instances are ValuesObj: while they gain attributes in the
+ * order of the class's shared_keys (the usual case: the same __init__
+ * runs for all), the values sit in vals[], with no dict to build; inline
+ * caches find them by index.  Anything else (another order, a deletion,
+ * a look at __dict__, more than INLINE_KEYS_MAX names) moves them into an
+ * ordinary dict (base.dict, in the same order) for good. */
+enum { TF_INLINE_VALUES = 1 << 5 };
+#define INLINE_KEYS_MAX 30
+
+typedef struct ValuesObj {
+    InstanceObj base; /* base.dict != NULL: the dict holds everything */
+    uint32_t nvals;   /* vals[i] is the value of shared key i, i < nvals */
+    uint32_t cap;     /* room in vals[] */
+    Value vals[];
+} ValuesObj;
+
+/* Where name is among the shared keys of t (TF_INLINE_VALUES), or -1.
+ * A name, once there, stays at its place; a name joining them moves
+ * dict_watch_epoch, so a cache of "not there" is checked like one of
+ * what the class chain says. */
+int32_t type_shared_index(TypeObj *t, StrObj *name);
+/* An instance's own attribute (from its dict or its inline values), or
+ * V_NULL when it has none; never raises.  t is the instance's type. */
+Value inst_get(Value o, TypeObj *t, StrObj *name);
+/* Where name sits in the instance (inline slot or dict entry), or -1:
+ * a hint for the VM's caches. */
+int32_t inst_index(Value o, TypeObj *t, StrObj *name);
+/* Set (v) or delete (V_NULL v) an instance's own attribute.  Returns the
+ * position the name now sits at (inline slot or dict entry, a hint for
+ * the VM's caches), 0 after a delete, -1 with an exception set (deleting
+ * a missing name raises AttributeError).  t must have TF_HAS_DICT. */
+int32_t inst_set(Value o, TypeObj *t, StrObj *name, Value v);
+/* The instance's dict (its __dict__), moving inline values into one.
+ * An instance without a dict gets an empty one if create, else NULL is
+ * returned; also NULL when t has no TF_HAS_DICT, or (exception set) when
+ * memory runs out. */
+DictObj *inst_dict(Value o, TypeObj *t, int create);
+
 /* abs(x) through obj_unop ("bad operand type for abs(): 'str'"); the
  * script-visible __abs__ dunder of a class maps to it. */
 enum { UOP_ABS = 4 };
@@ -238,10 +283,17 @@ const char *obj_type_name(Value v);
 /* The class's instance layout: heap types whose chain holds a builtin
  * exception allocate ExcObj-sized instances, others InstanceObj. */
 Value obj_new_instance(TypeObj *t);
+/* object.__new__, the new_ slot of object and of the classes that do
+ * not define __new__. */
+Value type_object_new(Value cls, Value *args, int nargs, TupleObj *kwnames);
 /* Whether calling t makes its instances with object's own __new__, so a
  * caller that already found a script __init__ for t (which makes
- * object.__new__'s argument check pass) may use obj_new_instance. */
-int obj_new_is_plain(TypeObj *t);
+ * object.__new__'s argument check pass) may use obj_new_instance.
+ * Inline: the VM asks on every instantiation. */
+static inline int obj_new_is_plain(TypeObj *t)
+{
+    return t->new_ == type_object_new && t != &object_type;
+}
 /* obj_getattr that swallows AttributeError: *out is V_NULL when absent;
  * returns -1 on any other error. */
 int obj_lookup_attr(Value o, StrObj *name, Value *out);

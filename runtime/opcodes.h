@@ -185,7 +185,13 @@
     OP(LOAD_GLOBAL_CACHED, 1, OP_NOJUMP) \
     OP(STORE_GLOBAL_CACHED, -1, OP_NOJUMP) \
     OP(COMPARE_JUMP_IF_TRUE, -2, -2) \
-    OP(GLOBAL_CONST_BINOP, 1, OP_NOJUMP)
+    OP(GLOBAL_CONST_BINOP, 1, OP_NOJUMP) \
+    /* Attribute sites with their inline-cache slot as argument: the VM \
+     * writes them over LOAD_ATTR, STORE_ATTR and LOAD_METHOD as it does \
+     * the _CACHED global forms (vm/eval.c, cache_attr_site). */ \
+    OP(LOAD_ATTR_CACHED, 0, OP_NOJUMP) \
+    OP(STORE_ATTR_CACHED, -2, OP_NOJUMP) \
+    OP(LOAD_METHOD_CACHED, 1, OP_NOJUMP)
 
 typedef enum Opcode {
 #define OPCODE_ENUM(name, effect, jump_effect) OP_##name,

@@ -515,8 +515,22 @@ static void instance_trace(Obj *o)
     gc_mark_obj((Obj *)((InstanceObj *)o)->dict);
 }
 
+static void values_trace(Obj *o)
+{
+    ValuesObj *vo = (ValuesObj *)o;
+    gc_mark_obj((Obj *)vo->base.dict);
+    for (uint32_t i = 0; i < vo->nvals; i++)
+        gc_mark_value(vo->vals[i]);
+}
+
 Value obj_new_instance(TypeObj *t)
 {
+    if (t->flags & TF_INLINE_VALUES) {
+        uint32_t cap = t->inline_cap;
+        ValuesObj *o = gc_alloc(t, sizeof(ValuesObj) + cap * sizeof(Value));
+        o->cap = cap;
+        return V_OBJ(o);
+    }
     InstanceObj *o = gc_alloc(t, t->instance_size);
     return V_OBJ(o);
 }
@@ -576,6 +590,11 @@ Value type_new_class(StrObj *name, StrObj *qualname, TypeObj *base,
     if (t->instance_size < sizeof(InstanceObj))
         t->instance_size = sizeof(InstanceObj);
     inherit_slots(t, base);
+    if (base == &object_type || (base->flags & TF_INLINE_VALUES)) {
+        t->flags |= TF_INLINE_VALUES;
+        t->instance_size = sizeof(ValuesObj);
+        t->trace = values_trace;
+    }
     install_slots(t, ns);
     return V_OBJ(t);
 }
@@ -590,6 +609,7 @@ static void type_trace(Obj *o)
     gc_mark_obj((Obj *)t->qualname);
     gc_mark_obj((Obj *)t->module);
     gc_mark_obj((Obj *)t->base);
+    gc_mark_obj((Obj *)t->shared_keys);
 }
 
 static const char *type_module(TypeObj *t)
@@ -812,7 +832,7 @@ static int object_init_is_default(TypeObj *t)
     return IS_NULL(heap_lookup(t, rt_names.init));
 }
 
-static Value object_new(Value self, Value *args, int nargs, TupleObj *kwnames)
+Value type_object_new(Value self, Value *args, int nargs, TupleObj *kwnames)
 {
     (void)args;
     TypeObj *t = (TypeObj *)AS_OBJ(self);
@@ -822,11 +842,6 @@ static Value object_new(Value self, Value *args, int nargs, TupleObj *kwnames)
     if (t == &object_type)
         return V_OBJ(gc_alloc(&object_type, sizeof(Obj)));
     return obj_new_instance(t);
-}
-
-int obj_new_is_plain(TypeObj *t)
-{
-    return t->new_ == object_new && t != &object_type;
 }
 
 static Value object_init_method(Value *args, int nargs, TupleObj *kwnames)
@@ -972,7 +987,7 @@ TypeObj object_type = {
     .repr = object_repr,
     .hash = identity_hash,
     .richcmp = object_richcmp,
-    .new_ = object_new,
+    .new_ = type_object_new,
 };
 
 /* ---- type(): the methods of type itself ---- */

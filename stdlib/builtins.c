@@ -923,7 +923,7 @@ static int dir_names(Value o, DictObj *names)
     TypeObj *t = val_type(o);
     int is_type = IS_OBJ(o) && type_is_subtype(t, &type_type);
     if (IS_OBJ(o) && (t->flags & TF_HAS_DICT) &&
-        add_keys(names, ((InstanceObj *)AS_OBJ(o))->dict) < 0)
+        add_keys(names, inst_dict(o, t, 0)) < 0)
         return -1;
     if (IS_TYPE(o, module_type))
         return 0;

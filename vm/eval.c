@@ -60,13 +60,16 @@ typedef struct GlobalCache {
  * address reused) and a type gaining a dict.  One comparison, however
  * deep the chain.  attr is the class attribute found (borrowed: still in
  * a watched dict that has not changed since), V_NULL when there is none;
- * idx is where the name sat in the last instance dict, a hint checked
- * like the globals cache. */
+ * idx is where the name sat in the last instance (dict entry or inline
+ * slot), a hint checked like the globals cache.  The sites execute as
+ * their _CACHED forms, whose argument is the cache slot, so name is the
+ * site's name (held by the code's names). */
 typedef struct AttrCache {
     TypeObj *type;
     uint64_t epoch;
     Value attr;
     int32_t idx;
+    StrObj *name;
 } AttrCache;
 
 typedef struct VmCache {
@@ -155,6 +158,21 @@ static void cache_global_site(VmCache *c, const CodeObj *co, int i)
     c->qcode[i] = INSTR_MAKE(op, slot);
 }
 
+/* Attribute sites too, as LOAD_ATTR_CACHED and friends, the name moving
+ * into the cache.  No superinstruction starts with them. */
+static void cache_attr_site(VmCache *c, const CodeObj *co, int i)
+{
+    int slot = c->slot_of[i];
+    uint32_t w = co->code[i];
+    c->attrs[slot].name = co->names[INSTR_ARG(w)];
+    int op = INSTR_OP(w);
+    op = op == OP_LOAD_ATTR    ? OP_LOAD_ATTR_CACHED
+         : op == OP_STORE_ATTR ? OP_STORE_ATTR_CACHED
+                               : OP_LOAD_METHOD_CACHED;
+    if (c->qcode[i] == w)
+        c->qcode[i] = INSTR_MAKE(op, slot);
+}
+
 /* One malloc'd block (code.c frees it as such): header, global entries,
  * attribute entries, then the per-instruction index. */
 static VmCache *cache_build(CodeObj *co)
@@ -192,8 +210,21 @@ static VmCache *cache_build(CodeObj *co)
         c->slot_of[i] = is_global_op(op) ? ng++ : is_attr_op(op) ? na++ : -1;
         if (is_global_op(op))
             cache_global_site(c, co, i);
+        else if (is_attr_op(op))
+            cache_attr_site(c, co, i);
     }
     return c;
+}
+
+/* The position hint (AttrCache.idx) for name after an instance of t was
+ * seen with it at ix: for a class with inline values, always where name
+ * is among its shared keys (-1: nowhere), which never changes once there;
+ * so an inline instance with more than idx values has name at slot idx,
+ * with no key to check.  Its instances that moved to a dict mostly hold
+ * the names in that order too, and entry_at checks the key anyway. */
+static inline int32_t attr_hint(TypeObj *t, StrObj *name, int32_t ix)
+{
+    return t->flags & TF_INLINE_VALUES ? type_shared_index(t, name) : ix;
 }
 
 static inline int chain_valid(TypeObj *t, const AttrCache *c)
@@ -209,7 +240,7 @@ static void chain_fill(TypeObj *t, AttrCache *c, StrObj *name)
             dict_watch(p->base_hdr.dict);
     c->epoch = dict_watch_epoch;
     c->attr = type_lookup(t, name);
-    c->idx = -1;
+    c->idx = attr_hint(t, name, -1);
     c->type = t;
 }
 
@@ -375,14 +406,6 @@ static Value load_classderef(Frame *f, int i)
     return IS_NULL(v) ? unbound_deref(co, i) : v;
 }
 
-/* The instance dict of a script-class instance or exception, or NULL. */
-static inline DictObj *instance_dict(Value obj, TypeObj *t)
-{
-    if (IS_OBJ(obj) && (t->flags & TF_HAS_DICT))
-        return ((InstanceObj *)AS_OBJ(obj))->dict;
-    return NULL;
-}
-
 static inline int is_unbound_method(Value m)
 {
     if (!IS_OBJ(m))
@@ -398,7 +421,8 @@ static inline int is_unbound_method(Value m)
 }
 
 /* self.x where x is an instance attribute and the class chain has no x:
- * the cached position in the instance dict, checked; V_NULL otherwise. */
+ * the cached position in the instance dict or inline values, checked;
+ * V_NULL otherwise. */
 static inline Value load_attr_cached(Value obj, StrObj *name, AttrCache *c)
 {
     if (!IS_OBJ(obj))
@@ -406,8 +430,13 @@ static inline Value load_attr_cached(Value obj, StrObj *name, AttrCache *c)
     TypeObj *t = OBJ_TYPE(AS_OBJ(obj));
     if (!chain_valid(t, c) || !IS_NULL(c->attr))
         return V_NULL;
-    DictObj *d = ((InstanceObj *)AS_OBJ(obj))->dict;
-    return d != NULL ? entry_at(d, c->idx, name) : V_NULL;
+    InstanceObj *inst = (InstanceObj *)AS_OBJ(obj);
+    if (inst->dict != NULL)
+        return entry_at(inst->dict, c->idx, name);
+    if ((t->flags & TF_INLINE_VALUES) &&
+        (uint32_t)c->idx < ((ValuesObj *)inst)->nvals) /* attr_hint */
+        return ((ValuesObj *)inst)->vals[c->idx];
+    return V_NULL;
 }
 
 static NOINLINE Value load_attr_slow(Value obj, StrObj *name, AttrCache *c)
@@ -416,35 +445,57 @@ static NOINLINE Value load_attr_slow(Value obj, StrObj *name, AttrCache *c)
     TypeObj *t = type_of(obj);
     if (!IS_NULL(v) && plain_instance(obj, t)) {
         chain_fill(t, c, name);
-        DictObj *d = ((InstanceObj *)AS_OBJ(obj))->dict;
-        if (IS_NULL(c->attr) && d != NULL)
-            c->idx = dict_index_str(d, name);
+        if (IS_NULL(c->attr))
+            c->idx = attr_hint(t, name, inst_index(obj, t, name));
     }
     return v;
 }
 
-/* obj.x = v: for an instance attribute with nothing on the class chain,
- * straight into the instance dict, in place when the site's hint says
- * where the name sits. */
-static int store_attr(Value obj, StrObj *name, Value v, AttrCache *c)
+/* obj.x = v inline in the loop, for an instance attribute with nothing
+ * on the class chain (the site's cache was filled by store_attr for a
+ * type that qualifies): in place at the position the site's hint gives.
+ * 1 when done, 0 when store_attr must decide. */
+static ALWAYS_INLINE int store_attr_cached(Value obj, StrObj *name, Value v,
+                                           const AttrCache *c)
+{
+    if (!IS_OBJ(obj))
+        return 0;
+    TypeObj *t = OBJ_TYPE(AS_OBJ(obj));
+    if (!chain_valid(t, c) || !IS_NULL(c->attr))
+        return 0;
+    InstanceObj *inst = (InstanceObj *)AS_OBJ(obj);
+    if (inst->dict != NULL)
+        return dict_replace_at(inst->dict, c->idx, name, v);
+    if (!(t->flags & TF_INLINE_VALUES))
+        return 0;
+    /* Replace slot idx, or fill it as the next one when the instance has
+     * room: idx is name's shared key (attr_hint). */
+    ValuesObj *vo = (ValuesObj *)inst;
+    uint32_t i = (uint32_t)c->idx;
+    if (i <= vo->nvals && i < vo->cap) {
+        vo->vals[i] = v;
+        vo->nvals += i == vo->nvals;
+        return 1;
+    }
+    return 0;
+}
+
+/* obj.x = v when store_attr_cached could not: refills the site's cache
+ * for instances of script classes with the generic protocol. */
+static NOINLINE int store_attr(Value obj, StrObj *name, Value v, AttrCache *c)
 {
     TypeObj *t = type_of(obj);
     if (plain_instance(obj, t) && t->setattr == obj_generic_setattr) {
         if (!chain_valid(t, c))
             chain_fill(t, c, name);
         if (c->type == t && IS_NULL(c->attr)) {
-            InstanceObj *inst = (InstanceObj *)AS_OBJ(obj);
-            if (inst->dict == NULL)
-                inst->dict = dict_new();
-            if (dict_replace_at(inst->dict, c->idx, name, v))
-                return 0;
             /* Remember where the name sits now.  A new key goes last, and
              * instances of a class usually add their attributes in the
              * same order, so this is a good hint for the next object. */
-            int32_t ix = dict_set_str_at(inst->dict, name, v);
+            int32_t ix = inst_set(obj, t, name, v);
             if (ix < 0)
                 return -1;
-            c->idx = ix;
+            c->idx = attr_hint(t, name, ix);
             return 0;
         }
     }
@@ -455,8 +506,8 @@ static int store_attr(Value obj, StrObj *name, Value v, AttrCache *c)
  * script class that the instance dict surely does not shadow, or of a
  * builtin type whose instances have no dict.  1 when done, 0 when
  * load_method must decide. */
-static inline int load_method_cached(Value *sp, StrObj *name,
-                                     const AttrCache *c)
+static ALWAYS_INLINE int load_method_cached(Value *sp, StrObj *name,
+                                            const AttrCache *c)
 {
     Value obj = sp[-1];
     if (!IS_OBJ(obj))
@@ -465,9 +516,13 @@ static inline int load_method_cached(Value *sp, StrObj *name,
     if (!chain_valid(t, c) || !is_unbound_method(c->attr))
         return 0;
     if (plain_instance(obj, t)) {
-        DictObj *d = ((InstanceObj *)AS_OBJ(obj))->dict;
-        if (d != NULL && !surely_absent(d, name))
-            return 0;
+        InstanceObj *inst = (InstanceObj *)AS_OBJ(obj);
+        if (inst->dict != NULL) {
+            if (!surely_absent(inst->dict, name))
+                return 0;
+        } else if ((t->flags & TF_INLINE_VALUES) && c->idx >= 0) {
+            return 0; /* a shared key: may be set (load_method) */
+        }
     } else if ((t->flags & TF_HAS_DICT) || t == &module_type ||
                (t->getattr != NULL && t->getattr != obj_generic_getattr)) {
         return 0;
@@ -488,9 +543,7 @@ static NOINLINE int load_method(Value *sp, StrObj *name, AttrCache *c)
         if (!chain_valid(t, c))
             chain_fill(t, c, name);
         if (c->type == t && is_unbound_method(c->attr)) {
-            DictObj *d = ((InstanceObj *)AS_OBJ(obj))->dict;
-            if (d == NULL || surely_absent(d, name) ||
-                IS_NULL(dict_get_str(d, name))) {
+            if (IS_NULL(inst_get(obj, t, name))) {
                 sp[-1] = c->attr;
                 sp[0] = obj;
                 return 0;
@@ -510,8 +563,7 @@ static NOINLINE int load_method(Value *sp, StrObj *name, AttrCache *c)
             chain_fill(t, c, name);
         Value m = c->attr;
         if (is_unbound_method(m)) {
-            DictObj *d = instance_dict(obj, t);
-            if (d == NULL || IS_NULL(dict_get_str(d, name))) {
+            if (IS_NULL(inst_get(obj, t, name))) {
                 sp[-1] = m;
                 sp[0] = obj;
                 return 0;
@@ -1518,13 +1570,31 @@ dispatch_switch:
         DISPATCH();
     }
 
+    /* The plain attribute forms run only as the breaker path's original
+     * words: find their cache slot and go on as the _CACHED form. */
     TARGET(LOAD_ATTR) {
+        oparg = cache->slot_of[INDEX()];
+        goto L_LOAD_ATTR_SLOT;
+    }
+
+    TARGET(STORE_ATTR) {
+        oparg = cache->slot_of[INDEX()];
+        goto L_STORE_ATTR_SLOT;
+    }
+
+    TARGET(LOAD_METHOD) {
+        oparg = cache->slot_of[INDEX()];
+        goto L_LOAD_METHOD_SLOT;
+    }
+
+    TARGET(LOAD_ATTR_CACHED) {
+    L_LOAD_ATTR_SLOT:;
         Value obj = TOP();
-        AttrCache *c = &cache->attrs[cache->slot_of[INDEX()]];
-        Value v = load_attr_cached(obj, names[oparg], c);
+        AttrCache *c = &cache->attrs[oparg]; /* cache_attr_site */
+        Value v = load_attr_cached(obj, c->name, c);
         if (IS_NULL(v)) {
             SYNC();
-            v = load_attr_slow(obj, names[oparg], c);
+            v = load_attr_slow(obj, c->name, c);
             if (IS_NULL(v))
                 goto error;
         }
@@ -1532,11 +1602,14 @@ dispatch_switch:
         DISPATCH();
     }
 
-    TARGET(STORE_ATTR) {
-        SYNC();
-        AttrCache *c = &cache->attrs[cache->slot_of[INDEX()]];
-        if (store_attr(TOP(), names[oparg], SECOND(), c) < 0)
-            goto error;
+    TARGET(STORE_ATTR_CACHED) {
+    L_STORE_ATTR_SLOT:;
+        AttrCache *c = &cache->attrs[oparg]; /* cache_attr_site */
+        if (!store_attr_cached(TOP(), c->name, SECOND(), c)) {
+            SYNC();
+            if (store_attr(TOP(), c->name, SECOND(), c) < 0)
+                goto error;
+        }
         sp -= 2;
         DISPATCH();
     }
@@ -1549,12 +1622,14 @@ dispatch_switch:
         DISPATCH();
     }
 
-    TARGET(LOAD_METHOD) {
-        SYNC();
-        AttrCache *c = &cache->attrs[cache->slot_of[INDEX()]];
-        if (!load_method_cached(sp, names[oparg], c) &&
-            load_method(sp, names[oparg], c) < 0)
-            goto error;
+    TARGET(LOAD_METHOD_CACHED) {
+    L_LOAD_METHOD_SLOT:;
+        AttrCache *c = &cache->attrs[oparg]; /* cache_attr_site */
+        if (!load_method_cached(sp, c->name, c)) {
+            SYNC();
+            if (load_method(sp, c->name, c) < 0)
+                goto error;
+        }
         sp++;
         DISPATCH();
     }

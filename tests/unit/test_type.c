@@ -311,3 +311,103 @@ Test(type, class_dunder_assigned_later_takes_effect)
                                         NATIVE_METHOD)), 0);
     cr_assert_eq(obj_len(o), 3);
 }
+
+/* ---- inline instance values (ValuesObj) ---- */
+
+static StrObj *N(const char *s)
+{
+    return str_intern_cstr(s);
+}
+
+static ValuesObj *values_of(Value o)
+{
+    return (ValuesObj *)AS_OBJ(o);
+}
+
+Test(type, plain_classes_keep_values_inline_exceptions_do_not)
+{
+    TypeObj *t = (TypeObj *)AS_OBJ(make_class("A", NULL, dict_new()));
+    TypeObj *sub = (TypeObj *)AS_OBJ(make_class("B", t, dict_new()));
+    TypeObj *exc = (TypeObj *)AS_OBJ(make_class("E", &exc_Exception,
+                                                dict_new()));
+    cr_assert(t->flags & TF_INLINE_VALUES);
+    cr_assert(sub->flags & TF_INLINE_VALUES);
+    cr_assert(!(exc->flags & TF_INLINE_VALUES));
+}
+
+Test(type, instances_learn_the_shared_key_order)
+{
+    Value c = make_class("A", NULL, dict_new());
+    TypeObj *t = (TypeObj *)AS_OBJ(c);
+    /* The first instance has no room: it records the names and moves to
+     * a dict; the next ones are made roomier until the names fit. */
+    for (int round = 0; round < 3; round++) {
+        Value o = obj_new_instance(t);
+        cr_assert_eq(inst_set(o, t, N("x"), V_INT(1)), 0);
+        cr_assert_eq(inst_set(o, t, N("y"), V_INT(2)), 1);
+        cr_assert_eq(AS_INT(inst_get(o, t, N("y"))), 2);
+        cr_assert_eq(inst_index(o, t, N("y")), 1);
+        cr_assert(IS_NULL(inst_get(o, t, N("z"))));
+        cr_assert_eq(values_of(o)->base.dict == NULL, round == 2);
+    }
+    cr_assert_eq(t->inline_cap, 2);
+    cr_assert_eq(t->shared_keys->n, 2);
+    Value o = obj_new_instance(t);
+    inst_set(o, t, N("x"), V_INT(10));
+    inst_set(o, t, N("y"), V_INT(20));
+    cr_assert_eq(values_of(o)->nvals, 2);
+    cr_assert_eq(inst_set(o, t, N("x"), V_INT(11)), 0); /* replaced */
+    cr_assert_eq(values_of(o)->nvals, 2);
+    cr_assert_eq(AS_INT(obj_getattr_cstr(o, "x")), 11);
+}
+
+Test(type, another_order_or_a_delete_moves_values_to_a_dict)
+{
+    Value c = make_class("A", NULL, dict_new());
+    TypeObj *t = (TypeObj *)AS_OBJ(c);
+    t->inline_cap = 4;
+    Value a = obj_new_instance(t), b = obj_new_instance(t);
+    inst_set(a, t, N("x"), V_INT(1));
+    inst_set(a, t, N("y"), V_INT(2));
+    cr_assert_null(values_of(a)->base.dict);
+    inst_set(b, t, N("y"), V_INT(3)); /* slot 0 is x's */
+    DictObj *d = values_of(b)->base.dict;
+    cr_assert_not_null(d);
+    cr_assert_eq(AS_INT(dict_get_str(d, N("y"))), 3);
+    /* Deleting a missing name raises without moving anything. */
+    cr_assert_eq(inst_set(a, t, N("q"), V_NULL), -1);
+    cr_assert_str_eq(raised(&exc_AttributeError),
+                     "'A' object has no attribute 'q'");
+    cr_assert_null(values_of(a)->base.dict);
+    cr_assert_eq(inst_set(a, t, N("x"), V_NULL), 0);
+    d = values_of(a)->base.dict;
+    cr_assert_not_null(d);
+    cr_assert_eq(d->used, 1);
+    cr_assert(IS_NULL(inst_get(a, t, N("x"))));
+    cr_assert_eq(AS_INT(inst_get(a, t, N("y"))), 2);
+}
+
+Test(type, inst_dict_keeps_the_order_and_is_the_storage)
+{
+    Value c = make_class("A", NULL, dict_new());
+    TypeObj *t = (TypeObj *)AS_OBJ(c);
+    t->inline_cap = 3;
+    Value o = obj_new_instance(t);
+    cr_assert_null(inst_dict(o, t, 0)); /* nothing to move */
+    cr_assert_not_null(inst_dict(o, t, 1));
+    o = obj_new_instance(t);
+    inst_set(o, t, N("b"), V_INT(1));
+    inst_set(o, t, N("a"), V_INT(2));
+    DictObj *d = inst_dict(o, t, 0);
+    cr_assert_not_null(d);
+    cr_assert_eq(inst_dict(o, t, 1), d);
+    size_t pos = 0;
+    Value k, v;
+    cr_assert(dict_next(d, &pos, &k, &v));
+    cr_assert_str_eq(cstr(k), "b");
+    cr_assert(dict_next(d, &pos, &k, &v));
+    cr_assert_str_eq(cstr(k), "a");
+    dict_set_str(d, N("c"), V_INT(3));
+    cr_assert_eq(AS_INT(obj_getattr_cstr(o, "c")), 3);
+    cr_assert_null(inst_dict(V_INT(1), &int_type, 1)); /* no dicts */
+}
