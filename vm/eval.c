@@ -8,9 +8,9 @@
  *
  * Before every instruction the loop tests the eval breaker with one relaxed
  * load and a branch predicted not taken (BREAKER_CHECK).  Under the
- * CPython check-point policy, a register-held mask turns that test off and
- * only the check points (function entry, taken backward jumps, after
- * native calls) test the word.
+ * CPython check-point policy, that test leads to a slow path that ignores
+ * every bit but EB_TRACE, so only the check points (function entry, taken
+ * backward jumps, after native calls) act on the others.
  *
  * Invariants the rest of the system relies on: ts_current->frame is the
  * innermost frame; whenever the loop leaves its registers (a call out, the
@@ -83,6 +83,9 @@ typedef struct VmCache {
     int frame_class;  /* vm_frame_class(nslots) */
     int simple;       /* a plain function whose parameters are exactly its
                          positional arguments (is_simple_code) */
+    int fast_argc;    /* simple, with no cells and no free variables: its
+                         argcount, the one call do_call's first test
+                         takes; -1 otherwise */
     int nlocals;      /* plain locals: nfixed without the cells */
     int ncells;       /* cells for variables nested functions capture */
     int nfrees;       /* free variables: cells the closure supplies */
@@ -114,15 +117,29 @@ static inline int surely_absent(DictObj *d, StrObj *name)
     return 1;
 }
 
-static inline Value global_cached(Frame *f, GlobalCache *c, StrObj *name)
+/* Where entry i of d keeps name's value, or NULL (see entry_at). */
+static inline Value *entry_slot(DictObj *d, int32_t i, StrObj *name)
+{
+    if ((uint32_t)i < d->nentries) {
+        DictEntry *e = &d->entries[i];
+        if (e->key.tag == VT_OBJ && e->key.as.o == (Obj *)name)
+            return &e->value;
+    }
+    return NULL;
+}
+
+/* Where the cached global or builtin lives, or NULL on a miss.  A
+ * pointer, not a Value with V_NULL for a miss: the hit path then copies
+ * the value straight to the stack. */
+static inline Value *global_cached(Frame *f, GlobalCache *c, StrObj *name)
 {
     if (c->globals != f->globals)
-        return V_NULL;
+        return NULL;
     if (c->gidx >= 0)
-        return entry_at(f->globals, c->gidx, name);
+        return entry_slot(f->globals, c->gidx, name);
     if (c->bidx >= 0 && c->gver == f->globals->keys_version)
-        return entry_at(f->builtins, c->bidx, name);
-    return V_NULL;
+        return entry_slot(f->builtins, c->bidx, name);
+    return NULL;
 }
 
 static int is_global_op(int op)
@@ -200,6 +217,9 @@ static VmCache *cache_build(CodeObj *co)
     c->frame_class = vm_frame_class(c->nslots);
     c->simple = !(co->flags & (CO_GENERATOR | CO_CLASSBODY)) &&
                 is_simple_code(co);
+    c->fast_argc = c->simple && co->ncells == 0 && co->nfrees == 0
+                       ? co->argcount
+                       : -1;
     c->nlocals = co->nlocals;
     c->ncells = co->ncells;
     c->nfrees = co->nfrees;
@@ -934,15 +954,44 @@ static Value import_from(Value module, StrObj *name)
                    STR_CSTR(name), mname);
 }
 
+/* Values on the stack and in frames are written as two 8-byte words:
+ * the tag with its padding zeroed, then the payload; the loop copies them
+ * through general registers, never as one 16-byte vector.  On the machine
+ * measured (an AMD EPYC), a load forwards from an earlier store only when
+ * the store covers it: a vector load of a value just stored as words, an
+ * 8-byte load of a tag just stored as 4 bytes (passing a Value by value
+ * loads its first word), or a word load of a vector store each wait for
+ * the store, ~12 cycles.  GCC copies a Value with SSE and stores a tag as
+ * 4 bytes, so the hot paths go through vset, vcopy and PUSH.  (Vector
+ * copies of the globals fib loads made it 10% slower.) */
+static ALWAYS_INLINE void vset(Value *dst, uint32_t tag, int64_t bits)
+{
+    uint64_t word = tag;
+#if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    word <<= 32;
+#endif
+    memcpy(dst, &word, sizeof word);
+    dst->as.i = bits;
+}
+
+static ALWAYS_INLINE void vcopy(Value *dst, const Value *src)
+{
+    vset(dst, src->tag, src->as.i);
+}
+
 static NOINLINE Value binary_slow(Value a, Value b, int op)
 {
     return obj_binop(a, b, op);
 }
 
-/* Ints and floats without a call; V_NULL means "take the slow path" (no
- * exception set), including on int overflow, which the slow path
- * reports. */
-static ALWAYS_INLINE Value binary_fast(Value a, Value b, int op)
+/* Ints and floats without a call: store the result at *out and return 1,
+ * or return 0 to take the slow path (no exception set), including on int
+ * overflow, which the slow path reports.  The result goes to memory as a
+ * tag and a payload: returning a Value would make the compiler assemble
+ * the pair in registers on every path. */
+#define SET_INT(p, n) (vset((p), VT_INT, (n)), 1)
+#define SET_FLOAT(p, d) (vset((p), VT_FLOAT, V_FLOAT(d).as.i), 1)
+static ALWAYS_INLINE int binary_fast(Value a, Value b, int op, Value *out)
 {
     if (op >= BOP_INPLACE)
         op -= BOP_INPLACE;
@@ -951,15 +1000,15 @@ static ALWAYS_INLINE Value binary_fast(Value a, Value b, int op)
         switch (op) {
         case BOP_ADD:
             if (!__builtin_add_overflow(x, y, &r))
-                return V_INT(r);
+                return SET_INT(out, r);
             break;
         case BOP_SUB:
             if (!__builtin_sub_overflow(x, y, &r))
-                return V_INT(r);
+                return SET_INT(out, r);
             break;
         case BOP_MUL:
             if (!__builtin_mul_overflow(x, y, &r))
-                return V_INT(r);
+                return SET_INT(out, r);
             break;
         case BOP_FLOORDIV:
             /* y == -1 is left to the slow path: INT64_MIN // -1
@@ -968,7 +1017,7 @@ static ALWAYS_INLINE Value binary_fast(Value a, Value b, int op)
                 int64_t q = x / y;
                 if (x % y != 0 && ((x ^ y) < 0))
                     q--;
-                return V_INT(q);
+                return SET_INT(out, q);
             }
             break;
         case BOP_MOD:
@@ -976,12 +1025,12 @@ static ALWAYS_INLINE Value binary_fast(Value a, Value b, int op)
                 r = x % y;
                 if (r != 0 && ((r ^ y) < 0))
                     r += y;
-                return V_INT(r);
+                return SET_INT(out, r);
             }
             break;
         case BOP_RSHIFT:
             if (y >= 0)
-                return V_INT(y > 63 ? (x < 0 ? -1 : 0) : x >> y);
+                return SET_INT(out, y > 63 ? (x < 0 ? -1 : 0) : x >> y);
             break;
         case BOP_LSHIFT:
             if (y >= 0 && y < 63) {
@@ -989,15 +1038,15 @@ static ALWAYS_INLINE Value binary_fast(Value a, Value b, int op)
                  * undefined shift); no bits lost means no overflow. */
                 r = (int64_t)((uint64_t)x << y);
                 if (r >> y == x)
-                    return V_INT(r);
+                    return SET_INT(out, r);
             }
             break;
         case BOP_AND:
-            return V_INT(x & y);
+            return SET_INT(out, x & y);
         case BOP_OR:
-            return V_INT(x | y);
+            return SET_INT(out, x | y);
         case BOP_XOR:
-            return V_INT(x ^ y);
+            return SET_INT(out, x ^ y);
         default:
             break;
         }
@@ -1005,20 +1054,20 @@ static ALWAYS_INLINE Value binary_fast(Value a, Value b, int op)
         double x = AS_FLOAT(a), y = AS_FLOAT(b);
         switch (op) {
         case BOP_ADD:
-            return V_FLOAT(x + y);
+            return SET_FLOAT(out, x + y);
         case BOP_SUB:
-            return V_FLOAT(x - y);
+            return SET_FLOAT(out, x - y);
         case BOP_MUL:
-            return V_FLOAT(x * y);
+            return SET_FLOAT(out, x * y);
         case BOP_TRUEDIV:
             if (y != 0.0)
-                return V_FLOAT(x / y);
+                return SET_FLOAT(out, x / y);
             break;
         default:
             break;
         }
     }
-    return V_NULL;
+    return 0;
 }
 
 static inline int compare_ints(int64_t x, int64_t y, int op)
@@ -1143,7 +1192,7 @@ static ALWAYS_INLINE Frame *simple_frame(FuncObj *fn, const VmCache *cc,
     nf->init_call = 0;
     int i = 0;
     for (; i < nargs; i++)
-        nf->slots[i] = args[i];
+        vcopy(&nf->slots[i], &args[i]);
     for (; i < cc->nlocals; i++)
         nf->slots[i] = V_NULL;
     if (UNLIKELY(cc->nlocals != cc->nfixed)) {
@@ -1203,25 +1252,27 @@ static NOINLINE Value recursion_error(void)
 
 /* ---- The loop -------------------------------------------------------- */
 
-/* SIGVM_NO_BREAKER_CHECK (a benchmark-only configure switch) compiles
- * the per-instruction test out; the check points stay, so collections
- * still happen at calls and loop back-edges. */
+/* The per-instruction test is one relaxed load compared with zero: no
+ * policy mask is kept in a register.  Any bit sends the loop to
+ * breaker_instr, which acts only on the bits the policy lets it see
+ * between check points (policy_mask) and otherwise runs the instruction
+ * as if nothing were set, so the CPython policy behaves as before; it only
+ * pays the slow path's few tests per instruction while a bit waits for
+ * the next check point.  SIGVM_NO_BREAKER_CHECK (a benchmark-only
+ * configure switch) compiles the per-instruction test out; the check
+ * points stay, so collections still happen at calls and loop back-edges. */
 #define BREAKER_CHECK_ALWAYS() \
     do { \
-        if (UNLIKELY(eb_load())) { \
-            breaker_mask = ~0u; \
-            goto breaker; \
-        } \
+        if (UNLIKELY(eb_load())) \
+            goto breaker_cp; \
     } while (0)
 #ifdef SIGVM_NO_BREAKER_CHECK
-#define BREAKER_CHECK(mask) ((void)0)
+#define BREAKER_CHECK() ((void)0)
 #else
-#define BREAKER_CHECK(mask) \
+#define BREAKER_CHECK() \
     do { \
-        if (UNLIKELY(eb_load() & (mask))) { \
-            breaker_mask = (mask); \
-            goto breaker; \
-        } \
+        if (UNLIKELY(eb_load())) \
+            goto breaker_instr; \
     } while (0)
 #endif
 
@@ -1230,7 +1281,7 @@ static NOINLINE Value recursion_error(void)
 #define DISPATCH_NOCHECK() \
     do { \
         instr = *ip++; \
-        oparg = INSTR_ARG(instr); \
+        oparg = (intptr_t)(instr >> 8); \
         goto *labels[INSTR_OP(instr)]; \
     } while (0)
 #else
@@ -1241,7 +1292,7 @@ static NOINLINE Value recursion_error(void)
 /* Normal dispatch: test the breaker under the every-instruction policy. */
 #define DISPATCH() \
     do { \
-        BREAKER_CHECK(check_mask); \
+        BREAKER_CHECK(); \
         DISPATCH_NOCHECK(); \
     } while (0)
 /* A check point (function entry, backward jump, after a native call):
@@ -1258,8 +1309,19 @@ static NOINLINE Value recursion_error(void)
         f->lasti = INDEX(); \
         f->stackdepth = (int)(sp - stack_base); \
     } while (0)
-#define PUSH(v) (*sp++ = (v))
+#define PUSH(v) \
+    do { \
+        Value v_ = (v); \
+        vset(sp, v_.tag, v_.as.i); \
+        sp++; \
+    } while (0)
 #define POP() (*--sp)
+/* Replace the top value (see vset). */
+#define SET_TOP(v) \
+    do { \
+        Value t_ = (v); \
+        vset(&sp[-1], t_.tag, t_.as.i); \
+    } while (0)
 #define TOP() (sp[-1])
 #define SECOND() (sp[-2])
 #define JUMPTO(i) (ip = first_instr + (i))
@@ -1273,17 +1335,24 @@ static NOINLINE Value recursion_error(void)
         DISPATCH(); \
     } while (0)
 
-#define LOAD_FRAME() \
+/* Load the registers from f, whose code has run before (a caller being
+ * returned or unwound to): its cache exists. */
+#define RESUME_FRAME() \
     do { \
         co = f->code; \
-        cache = code_cache(co); \
+        cache = co->vm_cache; \
         first_instr = cache->qcode; \
         ip = first_instr + f->lasti + 1; \
-        stack_base = FRAME_STACK(f); \
+        stack_base = f->slots + cache->nfixed; \
         sp = stack_base + f->stackdepth; \
-        locals = f->slots; \
         consts = co->consts; \
         names = co->names; \
+    } while (0)
+/* The same for the frame the loop starts with, which may be new. */
+#define LOAD_FRAME() \
+    do { \
+        (void)code_cache(f->code); \
+        RESUME_FRAME(); \
     } while (0)
 
 /* Enter nf, a fresh frame of fn whose code's cache is cc, called from
@@ -1298,8 +1367,7 @@ static NOINLINE Value recursion_error(void)
         co = (fn)->code; \
         cache = (cc); \
         first_instr = ip = (cc)->qcode; \
-        locals = f->slots; \
-        stack_base = sp = locals + (cc)->nfixed; \
+        stack_base = sp = f->slots + (cc)->nfixed; \
         consts = co->consts; \
         names = co->names; \
     } while (0)
@@ -1331,14 +1399,12 @@ Value vm_eval(Frame *f, int throwing)
     Frame *entry = f;
     CodeObj *co;
     const uint32_t *first_instr, *ip;
-    Value *stack_base, *sp, *locals, *consts;
+    Value *stack_base, *sp, *consts;
     StrObj **names;
     VmCache *cache;
     uint32_t instr;
-    int oparg;
-    uint32_t check_mask = policy_mask();
-    (void)check_mask; /* unused when the breaker check is compiled out */
-    uint32_t breaker_mask = ~0u; /* the bits the slow path may act on */
+    intptr_t oparg; /* pointer-sized: indexes without a sign extension */
+    uint32_t breaker_mask; /* the bits the slow path may act on */
     /* Operands of the shared call sequence (do_call). */
     Value callable, *cargs, *cret;
     int cnargs;
@@ -1349,6 +1415,18 @@ Value vm_eval(Frame *f, int throwing)
         goto error;
     DISPATCH_CP();
 
+#ifndef SIGVM_NO_BREAKER_CHECK
+breaker_instr:
+    /* A bit is set before an instruction that is no check point. */
+    breaker_mask = policy_mask();
+    if (!(eb_load() & breaker_mask))
+        DISPATCH_NOCHECK();
+    goto breaker;
+#endif
+
+breaker_cp:
+    breaker_mask = ~0u;
+
 breaker:
     /* The instruction at ip is about to execute: that is where an
      * exception from a handler is raised and what f_lineno reports. */
@@ -1358,13 +1436,12 @@ breaker:
         ip++;
         goto error;
     }
-    check_mask = policy_mask();
     /* Run the original instruction, not a superinstruction: whoever set
      * the breaker (tracing, instruction counting) sees each instruction
      * of the code object (quicken.c). */
     instr = co->code[ip - first_instr];
     ip++;
-    oparg = INSTR_ARG(instr);
+    oparg = (intptr_t)(instr >> 8);
 #ifdef HAVE_COMPUTED_GOTO
     goto *labels[INSTR_OP(instr)];
 #else
@@ -1374,7 +1451,7 @@ breaker:
 #ifndef HAVE_COMPUTED_GOTO
 dispatch_nocheck:
     instr = *ip++;
-    oparg = INSTR_ARG(instr);
+    oparg = (intptr_t)(instr >> 8);
 dispatch_switch:
     switch (INSTR_OP(instr)) {
 #endif
@@ -1387,9 +1464,10 @@ dispatch_switch:
     }
 
     TARGET(ROT_TWO) {
-        Value a = sp[-1];
-        sp[-1] = sp[-2];
-        sp[-2] = a;
+        Value a;
+        vcopy(&a, &sp[-1]);
+        vcopy(&sp[-1], &sp[-2]);
+        vcopy(&sp[-2], &a);
         DISPATCH();
     }
 
@@ -1411,14 +1489,14 @@ dispatch_switch:
     }
 
     TARGET(DUP_TOP) {
-        sp[0] = sp[-1];
+        vcopy(&sp[0], &sp[-1]);
         sp++;
         DISPATCH();
     }
 
     TARGET(DUP_TOP_TWO) {
-        sp[0] = sp[-2];
-        sp[1] = sp[-1];
+        vcopy(&sp[0], &sp[-2]);
+        vcopy(&sp[1], &sp[-1]);
         sp += 2;
         DISPATCH();
     }
@@ -1429,7 +1507,7 @@ dispatch_switch:
     }
 
     TARGET(LOAD_FAST) {
-        Value v = locals[oparg];
+        Value v = f->slots[oparg];
         if (UNLIKELY(IS_NULL(v))) {
             unbound_local(co, oparg);
             goto error;
@@ -1439,16 +1517,17 @@ dispatch_switch:
     }
 
     TARGET(STORE_FAST) {
-        locals[oparg] = POP();
+        sp--;
+        vcopy(&f->slots[oparg], sp);
         DISPATCH();
     }
 
     TARGET(DELETE_FAST) {
-        if (IS_NULL(locals[oparg])) {
+        if (IS_NULL(f->slots[oparg])) {
             unbound_local(co, oparg);
             goto error;
         }
-        locals[oparg] = V_NULL;
+        f->slots[oparg] = V_NULL;
         DISPATCH();
     }
 
@@ -1492,12 +1571,12 @@ dispatch_switch:
 
     TARGET(LOAD_GLOBAL) {
         GlobalCache *c = &cache->entries[cache->slot_of[INDEX()]];
-        Value v = global_cached(f, c, names[oparg]);
-        if (LIKELY(!IS_NULL(v))) {
-            PUSH(v);
+        Value *p = global_cached(f, c, names[oparg]);
+        if (LIKELY(p != NULL)) {
+            PUSH(*p);
             DISPATCH();
         }
-        v = load_global_slow(f, names[oparg], c);
+        Value v = load_global_slow(f, names[oparg], c);
         if (IS_NULL(v))
             goto error;
         PUSH(v);
@@ -1520,12 +1599,14 @@ dispatch_switch:
     TARGET(LOAD_GLOBAL_CACHED) {
     L_LOAD_GLOBAL_CACHED_BODY:;
         GlobalCache *c = &cache->entries[oparg];
-        Value v = global_cached(f, c, c->name);
-        if (UNLIKELY(IS_NULL(v))) {
-            v = load_global_slow(f, c->name, c);
-            if (IS_NULL(v))
-                goto error;
+        Value *p = global_cached(f, c, c->name);
+        if (LIKELY(p != NULL)) {
+            PUSH(*p);
+            DISPATCH();
         }
+        Value v = load_global_slow(f, c->name, c);
+        if (IS_NULL(v))
+            goto error;
         PUSH(v);
         DISPATCH();
     }
@@ -1636,7 +1717,6 @@ dispatch_switch:
 
     TARGET(CALL_METHOD) {
         Value *base = sp - oparg - 2;
-        SYNC();
         cret = base;
         ckw = NULL;
         if (IS_NULL(base[0])) {
@@ -1652,7 +1732,6 @@ dispatch_switch:
     }
 
     TARGET(CALL_FUNCTION) {
-        SYNC();
         cargs = sp - oparg;
         cret = cargs - 1;
         callable = cargs[-1];
@@ -1662,7 +1741,6 @@ dispatch_switch:
     }
 
     TARGET(CALL_FUNCTION_KW) {
-        SYNC();
         ckw = (TupleObj *)AS_OBJ(sp[-1]);
         cargs = sp - 1 - oparg;
         cret = cargs - 1;
@@ -1684,6 +1762,23 @@ dispatch_switch:
     }
 
     do_call:
+        /* The common case first: a plain function that takes exactly
+         * these positional arguments and has no cells (fast_argc).  Its
+         * frame cannot collect (collections happen only at instruction
+         * boundaries), so only lasti must be stored before it. */
+        if (LIKELY(IS_OBJ(callable)) &&
+            OBJ_TYPE(AS_OBJ(callable)) == &func_type) {
+            FuncObj *fn = (FuncObj *)AS_OBJ(callable);
+            VmCache *cc = fn->code->vm_cache;
+            if (LIKELY(cc != NULL && cc->fast_argc == cnargs && ckw == NULL &&
+                       ts->depth < ts_recursion_limit)) {
+                f->lasti = INDEX();
+                Frame *nf = simple_frame(fn, cc, f->builtins, cargs, cnargs);
+                ENTER_FRAME(nf, fn, cc, cret);
+                DISPATCH_CP();
+            }
+        }
+        SYNC();
         /* A bound method of a script function is called as the function
          * with self in the slot below the arguments. */
         if (IS_TYPE(callable, method_type)) {
@@ -1785,7 +1880,7 @@ dispatch_switch:
                 goto error;
         }
         sp--;
-        sp[-1] = r;
+        SET_TOP(r);
         DISPATCH();
     }
 
@@ -1806,15 +1901,16 @@ dispatch_switch:
     }
 
     TARGET(BINARY_OP) {
-        Value r = binary_fast(SECOND(), TOP(), oparg);
-        if (IS_NULL(r)) {
-            SYNC();
-            r = binary_slow(SECOND(), TOP(), oparg);
-            if (IS_NULL(r))
-                goto error;
+        if (LIKELY(binary_fast(SECOND(), TOP(), oparg, &sp[-2]))) {
+            sp--;
+            DISPATCH();
         }
+        SYNC();
+        Value r = binary_slow(SECOND(), TOP(), oparg);
+        if (IS_NULL(r))
+            goto error;
         sp--;
-        sp[-1] = r;
+        SET_TOP(r);
         DISPATCH();
     }
 
@@ -1823,21 +1919,21 @@ dispatch_switch:
         Value r = obj_unop(TOP(), UOP_POS);
         if (IS_NULL(r))
             goto error;
-        sp[-1] = r;
+        SET_TOP(r);
         DISPATCH();
     }
 
     TARGET(UNARY_NEGATIVE) {
         Value v = TOP();
         if (IS_INT(v) && AS_INT(v) != INT64_MIN) {
-            sp[-1] = V_INT(-AS_INT(v));
+            SET_TOP(V_INT(-AS_INT(v)));
             DISPATCH();
         }
         SYNC();
         Value r = obj_unop(v, UOP_NEG);
         if (IS_NULL(r))
             goto error;
-        sp[-1] = r;
+        SET_TOP(r);
         DISPATCH();
     }
 
@@ -1846,7 +1942,7 @@ dispatch_switch:
         int t = truth_fast(TOP());
         if (t < 0)
             goto error;
-        sp[-1] = V_BOOL(!t);
+        SET_TOP(V_BOOL(!t));
         DISPATCH();
     }
 
@@ -1855,7 +1951,7 @@ dispatch_switch:
         Value r = obj_unop(TOP(), UOP_INVERT);
         if (IS_NULL(r))
             goto error;
-        sp[-1] = r;
+        SET_TOP(r);
         DISPATCH();
     }
 
@@ -1874,14 +1970,14 @@ dispatch_switch:
                 goto error;
         }
         sp--;
-        sp[-1] = r;
+        SET_TOP(r);
         DISPATCH();
     }
 
     TARGET(IS_OP) {
         int r = val_is(SECOND(), TOP()) ^ oparg;
         sp--;
-        sp[-1] = V_BOOL(r);
+        SET_TOP(V_BOOL(r));
         DISPATCH();
     }
 
@@ -1891,7 +1987,7 @@ dispatch_switch:
         if (r < 0)
             goto error;
         sp--;
-        sp[-1] = V_BOOL(r ^ oparg);
+        SET_TOP(V_BOOL(r ^ oparg));
         DISPATCH();
     }
 
@@ -1971,7 +2067,7 @@ dispatch_switch:
         Value it = obj_iter(TOP());
         if (IS_NULL(it))
             goto error;
-        sp[-1] = it;
+        SET_TOP(it);
         DISPATCH();
     }
 
@@ -2103,7 +2199,7 @@ dispatch_switch:
 
     TARGET(LIST_TO_TUPLE) {
         ListObj *l = (ListObj *)AS_OBJ(TOP());
-        sp[-1] = build_tuple(l->items, (int)l->n);
+        SET_TOP(build_tuple(l->items, (int)l->n));
         DISPATCH();
     }
 
@@ -2151,7 +2247,8 @@ dispatch_switch:
 
     TARGET(RETURN_VALUE) {
     L_RETURN_VALUE_BODY:;
-        Value r = POP();
+        Value r;
+        vcopy(&r, --sp);
         f->lasti = INDEX();
         f->stackdepth = 0;
         f->finished = 1;
@@ -2171,7 +2268,7 @@ dispatch_switch:
             vm_free_count[cls]++;
         }
         f = caller;
-        LOAD_FRAME();
+        RESUME_FRAME();
         if (UNLIKELY(init_call)) {
             /* The instance is already on the stack (see do_call); the
              * native type_call would check here and then return. */
@@ -2204,7 +2301,7 @@ dispatch_switch:
             Value it = obj_iter(TOP());
             if (IS_NULL(it))
                 goto error;
-            sp[-1] = it;
+            SET_TOP(it);
         }
         DISPATCH();
     }
@@ -2334,7 +2431,7 @@ dispatch_switch:
                         val_type_name(mgr));
             goto error;
         }
-        sp[-1] = exit;
+        SET_TOP(exit);
         Value r = obj_call0(enter);
         if (IS_NULL(r))
             goto error;
@@ -2377,10 +2474,10 @@ dispatch_switch:
      * group cannot finish on its fast path, it leaves the stack as its
      * parts so far would have, points ip at the next part and dispatches
      * it without a breaker test (the group is atomic). */
-#define ARG_AT(k) INSTR_ARG(ip[(k) - 1])
+#define ARG_AT(k) ((intptr_t)(ip[(k) - 1] >> 8))
 #define LOAD_LOCAL_OR_FAIL(v, i) \
     do { \
-        (v) = locals[i]; \
+        (v) = f->slots[i]; \
         if (UNLIKELY(IS_NULL(v))) { \
             unbound_local(co, (i)); \
             goto error; \
@@ -2391,7 +2488,7 @@ dispatch_switch:
         Value a, b;
         LOAD_LOCAL_OR_FAIL(a, oparg);
         PUSH(a);
-        b = locals[ARG_AT(1)];
+        b = f->slots[ARG_AT(1)];
         if (UNLIKELY(IS_NULL(b)))
             DISPATCH_NOCHECK();
         PUSH(b);
@@ -2402,9 +2499,9 @@ dispatch_switch:
     TARGET(LOAD_FAST_LOAD_CONST) {
         Value a;
         LOAD_LOCAL_OR_FAIL(a, oparg);
-        sp[0] = a;
-        sp[1] = consts[ARG_AT(1)];
-        sp += 2;
+        PUSH(a);
+        vcopy(sp, &consts[ARG_AT(1)]);
+        sp++;
         ip++;
         DISPATCH();
     }
@@ -2413,14 +2510,13 @@ dispatch_switch:
         Value a;
         LOAD_LOCAL_OR_FAIL(a, oparg);
         Value b = consts[ARG_AT(1)];
-        Value r = binary_fast(a, b, ARG_AT(2));
-        if (UNLIKELY(IS_NULL(r))) {
+        if (UNLIKELY(!binary_fast(a, b, ARG_AT(2), sp))) {
             PUSH(a);
             PUSH(b);
             ip++;
             DISPATCH_NOCHECK();
         }
-        PUSH(r);
+        sp++;
         ip += 2;
         DISPATCH();
     }
@@ -2428,13 +2524,14 @@ dispatch_switch:
     TARGET(FAST_FAST_BINOP) {
         Value a, b;
         LOAD_LOCAL_OR_FAIL(a, oparg);
-        b = locals[ARG_AT(1)];
-        Value r = IS_NULL(b) ? V_NULL : binary_fast(a, b, ARG_AT(2));
-        if (UNLIKELY(IS_NULL(r))) {
+        b = f->slots[ARG_AT(1)];
+        /* An unbound b (V_NULL) is neither int nor float: the LOAD_FAST
+         * part then raises. */
+        if (UNLIKELY(!binary_fast(a, b, ARG_AT(2), sp))) {
             PUSH(a);
             DISPATCH_NOCHECK();
         }
-        PUSH(r);
+        sp++;
         ip += 2;
         DISPATCH();
     }
@@ -2486,25 +2583,26 @@ dispatch_switch:
     /* The argument is the LOAD_GLOBAL's cache slot (cache_global_site). */
     TARGET(GLOBAL_CONST_BINOP) {
         GlobalCache *c = &cache->entries[oparg];
-        Value a = global_cached(f, c, c->name);
-        if (UNLIKELY(IS_NULL(a)))
+        Value *p = global_cached(f, c, c->name);
+        if (UNLIKELY(p == NULL))
             goto L_LOAD_GLOBAL_CACHED_BODY;
+        Value a = *p;
         Value b = consts[ARG_AT(1)];
-        Value r = binary_fast(a, b, ARG_AT(2));
-        if (UNLIKELY(IS_NULL(r))) {
+        if (UNLIKELY(!binary_fast(a, b, ARG_AT(2), sp))) {
             PUSH(a);
             PUSH(b);
             ip++;
             DISPATCH_NOCHECK();
         }
-        PUSH(r);
+        sp++;
         ip += 2;
         DISPATCH();
     }
 
     TARGET(STORE_FAST_LOAD_FAST) {
-        locals[oparg] = POP();
-        Value v = locals[ARG_AT(1)];
+        sp--;
+        vcopy(&f->slots[oparg], sp);
+        Value v = f->slots[ARG_AT(1)];
         if (UNLIKELY(IS_NULL(v)))
             DISPATCH_NOCHECK();
         PUSH(v);
@@ -2588,7 +2686,7 @@ exception_unwind:
         ts->depth--;
         vm_frame_release(f);
         f = caller;
-        LOAD_FRAME();
+        RESUME_FRAME();
         goto error;
     }
 }

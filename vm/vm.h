@@ -51,8 +51,8 @@ extern int (*vm_displayhook)(Value v);
 /* When the loop tests the eval breaker.  EVERY_INSTR (the default): before
  * every instruction.  CPYTHON: only at function entry, taken backward jumps
  * and after native calls return successfully, as CPython 3.10+ does.  Read
- * by each loop at entry and at its check points, so a change takes effect
- * at the next one. */
+ * on the breaker's slow path, so a change takes effect at the next
+ * instruction that finds a breaker bit set. */
 typedef enum VmCheckPolicy {
     VM_CHECK_EVERY_INSTR = 0,
     VM_CHECK_CPYTHON = 1,
