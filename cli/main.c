@@ -57,6 +57,8 @@ static void cli_help(const CliOptions *o)
            "Options:\n"
            "-c cmd : program passed in as string (terminates option list)\n"
            "-h     : print this help message and exit (also --help)\n"
+           "-i     : inspect interactively after running script; forces a "
+           "prompt even\n         if stdin does not appear to be a terminal\n"
            "-u     : force the stdout and stderr streams to be unbuffered\n"
            "-V     : print the version number and exit (also --version)\n"
            "-X opt : set implementation-specific option:\n"
@@ -66,8 +68,8 @@ static void cli_help(const CliOptions *o)
            "         (CPython 3.10+); the default, checkpoints=every, checks\n"
            "         before every instruction\n"
            "file   : program read from script file\n"
-           "-      : program read from stdin (default when stdin is not a "
-           "terminal)\n"
+           "-      : program read from stdin (default; interactive mode if "
+           "a tty)\n"
            "arg ...: arguments passed to program in sys.argv[1:]\n",
            o->prog);
     tools_help();
@@ -191,14 +193,17 @@ static int cli_parse(int argc, char **argv, CliOptions *o)
             return -1;
         }
     }
+    /* Standard input is interactive on a terminal or under -i: it then
+     * feeds the prompt, with or without "-" (CPython's pymain_run_stdin;
+     * "-" only makes sys.argv[0] '-'). */
+    RunKind from_stdin = isatty(0) || o->inspect ? RUN_REPL : RUN_STDIN;
     if (i < argc) {
-        o->kind = strcmp(argv[i], "-") == 0 ? RUN_STDIN : RUN_FILE;
+        o->kind = strcmp(argv[i], "-") == 0 ? from_stdin : RUN_FILE;
         o->what = argv[i];
         o->script_argv = argv + i;
         o->script_argc = argc - i;
     } else {
-        /* -i forces the prompt even when stdin is not a terminal. */
-        o->kind = isatty(0) || o->inspect ? RUN_REPL : RUN_STDIN;
+        o->kind = from_stdin;
         o->script_argv = NULL;
         o->script_argc = 0;
     }
@@ -394,8 +399,8 @@ static int cli_repl(DictObj *globals, const char *banner)
     return r;
 }
 
-/* -i after a script, -c or stdin program: the prompt in what is left of
- * __main__.  The script's status is dropped, as CPython drops it, even a
+/* -i after a script or -c: the prompt in what is left of __main__.  The
+ * script's status is dropped, as CPython drops it, even a
  * KeyboardInterrupt's. */
 static int cli_inspect(void)
 {

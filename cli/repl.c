@@ -7,7 +7,8 @@
  * sys.stdout and stores the value in builtins._, as sys.displayhook does.
  * An exception is printed as CPython prints it (tracebacks name the file
  * "<stdin>") and the session goes on; SystemExit, exit(), quit() and end
- * of input end it.
+ * of input end it.  The prompts are str(sys.ps1) and str(sys.ps2), taken
+ * afresh before each statement, as CPython's PyRun_InteractiveOne does.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,8 +20,6 @@
 #include "stdlib/stdlib.h"
 #include "vm/vm.h"
 
-#define REPL_PS1 ">>> "
-#define REPL_PS2 "... "
 #define REPL_HISTORY_LINES 1000
 
 /* ------------------------------------------------------------ output */
@@ -209,13 +208,53 @@ static void rp_append(char **src, size_t *len, const char *line)
     (*src)[*len] = 0;
 }
 
-/* Read and run one statement: 0 to go on, 1 at end of input, or
- * REPL_SYSTEM_EXIT. */
-static int rp_statement(Session *s)
+/* ------------------------------------------------------------ prompts */
+
+/* Set sys.<name> to text unless the script already set it: a script run
+ * by -i chooses the prompts (CPython's PyRun_InteractiveLoop). */
+static void rp_default_prompt(const char *name, const char *text)
+{
+    if (!IS_NULL(sys_get(name)))
+        return;
+    Value v = V_OBJ(str_from_cstr(text));
+    gc_root_push(&v);
+    if (dict_set_str(std_sys_module()->base.dict, str_intern_cstr(name),
+                     v) < 0)
+        err_clear();
+    gc_root_pop(1);
+}
+
+void repl_init_prompts(void)
+{
+    rp_default_prompt("ps1", ">>> ");
+    rp_default_prompt("ps2", "... ");
+}
+
+char *repl_prompt(const char *name)
+{
+    Value v = sys_get(name);
+    if (IS_NULL(v))
+        return strdup("");
+    gc_root_push(&v);
+    Value s = obj_str(v);
+    gc_root_pop(1);
+    if (IS_NULL(s)) {
+        /* As CPython: a failing str() gives an empty prompt, silently. */
+        err_clear();
+        return strdup("");
+    }
+    return strdup(STR_CSTR((StrObj *)AS_OBJ(s)));
+}
+
+/* ------------------------------------------------------------ statement */
+
+/* Read lines until they make a statement (ps2 after the first line) and
+ * run it: 0 to go on, 1 at end of input, or REPL_SYSTEM_EXIT. */
+static int rp_collect(Session *s, const char *ps1, const char *ps2)
 {
     char *src = NULL, *line;
     size_t len = 0;
-    const char *prompt = REPL_PS1;
+    const char *prompt = ps1;
     for (;;) {
         int r = rp_read(prompt, s->tty, &line);
         if (r <= 0) {
@@ -233,12 +272,24 @@ static int rp_statement(Session *s)
         CodeObj *co = comp_compile_interactive(src, len, "<stdin>",
                                                COMP_SINGLE, &incomplete);
         if (co == NULL && incomplete) {
-            prompt = REPL_PS2;
+            prompt = ps2;
             continue;
         }
         free(src);
         return co ? rp_execute(s, co) : rp_report(s, 0);
     }
+}
+
+/* One statement.  Both prompts are taken before its first line is read:
+ * a handler that changes them while it is typed changes the next one. */
+static int rp_statement(Session *s)
+{
+    char *ps1 = repl_prompt("ps1");
+    char *ps2 = repl_prompt("ps2");
+    int r = rp_collect(s, ps1, ps2);
+    free(ps1);
+    free(ps2);
+    return r;
 }
 
 int repl_run(DictObj *globals, const char *banner)
@@ -247,6 +298,7 @@ int repl_run(DictObj *globals, const char *banner)
     Value keep = V_OBJ(globals);
     gc_root_push(&keep);
     vm_displayhook = repl_displayhook;
+    repl_init_prompts();
     if (banner && (rp_write("stderr", banner, strlen(banner)) < 0 ||
                    rp_write("stderr", "\n", 1) < 0))
         err_clear();

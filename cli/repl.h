@@ -28,6 +28,15 @@ enum {
  * (NULL after -i FILE). */
 int repl_run(DictObj *globals, const char *banner);
 
+/* Set sys.ps1 to '>>> ' and sys.ps2 to '... ' where they are missing;
+ * repl_run does it first. */
+void repl_init_prompts(void);
+
+/* The prompt sys.<name> ("ps1" or "ps2") gives now: str() of its value,
+ * "" when it is missing or str() fails (the error is dropped, as CPython
+ * drops it).  Malloc'd. */
+char *repl_prompt(const char *name);
+
 /* Make input() read with readline (through std_readline_hook) when stdin
  * and stdout are terminals. */
 void repl_install_input_hook(void);

@@ -1,8 +1,8 @@
 #!/bin/sh
 # Drive the interactive prompt through a pseudo-terminal: the tests in
-# tests/repl/repl_tests.py (typing statements, handlers running at the
-# prompt, Ctrl-C, history, completion).  Output is TAP, for automake's
-# tap-driver.sh.
+# tests/repl/repl_tests.py (typing statements, sys.ps1 and sys.ps2,
+# `sigvm -` and -i, handlers running at the prompt, Ctrl-C, history,
+# completion).  Output is TAP, for automake's tap-driver.sh.
 #
 # Usage: tests/run-repl.sh [TEST_NAME...]
 # Environment:

@@ -483,6 +483,175 @@ def dash_i_without_terminal_prompts_on_stderr(e):
         check(p.returncode == 0, "status %r" % p.returncode)
 
 
+def banner_of(e):
+    """What a plain session prints before its first prompt."""
+    s = e.session()
+    banner = s.expect(">>> ")
+    finish(s)
+    return banner
+
+
+@test()
+def dash_on_terminal_is_the_prompt(e):
+    # `sigvm -` reads a script from stdin only when stdin is not a
+    # terminal; on one it is the prompt, banner included, as for
+    # `python3 -`.  sys.argv[0] is '-' and __main__ has no __file__.
+    banner = banner_of(e)
+    for args, argv in ((["-", "a", "b"], "['-', 'a', 'b']"),
+                       (["-i", "-"], "['-']")):
+        s = e.session(*args)
+        first = s.expect(">>> ")
+        check(first == banner, "%s: before the prompt %r" % (args, first))
+        s.line("import sys", ">>> ")
+        s.line("sys.argv", argv + "\n>>> ")
+        s.line("'__file__' in globals(), sys.ps1, sys.ps2",
+               "(False, '>>> ', '... ')\n>>> ")
+        s.line("raise SystemExit(4)")
+        check(s.wait() == 4, "%s: SystemExit(4) status" % args)
+    # Ctrl-D ends it at once: -i gives no second prompt.
+    s = e.session("-i", "-")
+    s.expect(">>> ")
+    s.send("\x04")
+    check(s.wait() == 0, "status after Ctrl-D")
+    check(s.screen()[s.pos:].strip() == "", "after Ctrl-D: %r"
+          % s.screen()[s.pos:])
+
+
+@test()
+def dash_without_terminal(e):
+    # Without a terminal `-` is a script; with -i, stdin counts as
+    # interactive: the prompt from the start, its banner, sys.ps1 set.
+    import subprocess
+    src = b"import sys\nprint(sys.argv, hasattr(sys, 'ps1'))\n"
+    banner = None
+    for args, out, prompts in ((["-", "x"], b"['-', 'x'] False\n", b""),
+                               (["-i", "-", "x"], b"['-', 'x'] True\n",
+                                b">>> >>> >>> \n"),
+                               (["-i"], b"[''] True\n", b">>> >>> >>> \n")):
+        p = subprocess.run([SIGVM] + args, input=src, stdout=subprocess.PIPE,
+                           stderr=subprocess.PIPE, env=e.environ(),
+                           cwd=e.dir, timeout=60, preexec_fn=default_sigint)
+        check(p.stdout == out, "%s: stdout %r" % (args, p.stdout))
+        check(p.stderr.endswith(prompts), "%s: stderr %r" % (args, p.stderr))
+        if prompts:
+            head = p.stderr[:-len(prompts)]
+            check(banner in (None, head) and head.endswith(b"\n"),
+                  "%s: banner %r" % (args, head))
+            banner = head
+        else:
+            check(p.stderr == b"", "%s: stderr %r" % (args, p.stderr))
+        check(p.returncode == 0, "%s: status %r" % (args, p.returncode))
+
+
+@test()
+def ps1_ps2_are_read_before_each_statement(e):
+    s = e.session()
+    s.expect(">>> ")
+    s.line("import sys", ">>> ")
+    s.line("sys.ps1 = 'A> '", "A> ")
+    s.line("sys.ps2 = 'B> '", "A> ")
+    s.line("if 1:", "B> ")
+    s.line("    x = 6", "B> ")
+    s.line("", "A> ")
+    s.line("x * 7", "42\nA> ")
+    s.line("1/0", "ZeroDivisionError: division by zero\nA> ")
+    # str() of whatever they are, called once per statement for each,
+    # before its first line is read.
+    s.line("class P:", "B> ")
+    s.line("    n = 0", "B> ")
+    s.line("    def __init__(self, c): self.c = c", "B> ")
+    s.line("    def __str__(self):", "B> ")
+    s.line("        P.n += 1", "B> ")
+    s.line("        return '%s%d ' % (self.c, P.n)", "B> ")
+    s.line("", "A> ")
+    s.line("sys.ps1, sys.ps2 = P('p'), P('q')", "p1 ")
+    s.line("if 1:", "q2 ")
+    s.line("    y = 1", "q2 ")
+    s.line("", "p3 ")
+    s.line("P.n", "4\np5 ")
+    s.line("sys.ps1 = 42", "42")
+    s.line("sys.ps1, sys.ps2 = '>>> ', '... '", ">>> ")
+    # A str() that raises or a missing sys.ps1 give an empty prompt,
+    # and nothing is reported.
+    block(s, "class Bad:", "    def __str__(self): raise ValueError('no')")
+    s.line("sys.ps1 = Bad()")
+    s.line("'bad' 'ps1'", "'badps1'\n")
+    s.line("del sys.ps1")
+    s.line("'no' 'ps1'", "'nops1'\n")
+    s.line("sys.ps1 = 'C> '", "C> ")
+    rows = s.rows()
+    check("'bad' 'ps1'" in rows and "'no' 'ps1'" in rows,
+          "prompts left on screen: %r" % rows[-8:])
+    check(s.screen().count("Traceback") == 1, "str() error reported")
+    finish(s)
+
+
+@test()
+def handler_changes_prompt_of_next_statement(e):
+    # The statement being typed keeps the prompts it started with.
+    s = e.session()
+    s.expect(">>> ")
+    s.line("import signal, sys", ">>> ")
+    block(s, "def h(n, f):", "    sys.ps1, sys.ps2 = 'H> ', 'h. '",
+          "    print('s' 'et')")
+    s.line("signal.signal(signal.SIGUSR1, h)", ">>> ")
+    s.kill(signal.SIGUSR1)
+    s.expect("set\n")
+    s.line("if 1:", "... ")
+    s.line("    pass", "... ")
+    s.line("", "H> ")
+    s.line("if 1:", "h. ")
+    s.kill(signal.SIGUSR1)
+    s.expect("set\n")
+    s.line("    pass", "h. ")
+    s.line("", "H> ")
+    # A handler that raises abandons the statement: the next one starts
+    # with the prompt the handler set.
+    s.line("def r(n, f):", "h. ")
+    s.line("    sys.ps1 = 'R> '", "h. ")
+    s.line("    raise OSError('r')", "h. ")
+    s.line("", "H> ")
+    s.line("signal.signal(signal.SIGUSR1, r)", "H> ")
+    s.line("if 1:", "h. ")
+    s.kill(signal.SIGUSR1)
+    s.expect("OSError: r\nR> ")
+    s.line("6*7", "42\nR> ")
+    finish(s)
+
+
+@test()
+def input_ignores_ps1(e):
+    s = e.session()
+    s.expect(">>> ")
+    s.line("import sys", ">>> ")
+    s.line("sys.ps1, sys.ps2 = 'A> ', 'B> '", "A> ")
+    s.line("x = input()")
+    s.send("typed\r")
+    s.expect("A> ")
+    s.line("y = input('wh' 'at? ')", "what? ")
+    s.line("more", "A> ")
+    s.line("x, y", "('typed', 'more')\nA> ")
+    check("typed" in s.rows(), "input() showed a prompt: %r" % s.rows())
+    finish(s)
+
+
+@test()
+def prompts_set_before_dash_i_are_kept(e):
+    # The prompt sets sys.ps1 and sys.ps2 only when they are missing: a
+    # script run by -i can choose them.  Without a terminal, they are
+    # written to stderr.
+    import subprocess
+    code = "import sys; print(hasattr(sys, 'ps1')); sys.ps1 = 'S> '"
+    p = subprocess.run([SIGVM, "-i", "-c", code],
+                       input=b"sys.ps2 = 'T> '\nif 1:\n  pass\n\nsys.ps2\n",
+                       stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                       env=e.environ(), cwd=e.dir, timeout=60,
+                       preexec_fn=default_sigint)
+    check(p.stdout == b"False\n'T> '\n", "stdout %r" % p.stdout)
+    check(p.stderr == b"S> S> T> T> S> S> \n", "stderr %r" % p.stderr)
+    check(p.returncode == 0, "status %r" % p.returncode)
+
+
 # ------------------------------------------------------------------ driver
 
 def main(names):

@@ -1,6 +1,7 @@
 /* Unit tests for cli/repl_complete.c (what TAB completes to), the
- * history file name of cli/repl.c and loading readline (cli/rl_load.c).  The prompt itself needs a terminal:
- * tests/repl/ drives it through a pseudo-terminal. */
+ * history file name and the prompts of cli/repl.c and loading readline
+ * (cli/rl_load.c).  The prompt itself needs a terminal: tests/repl/
+ * drives it through a pseudo-terminal. */
 #include <criterion/criterion.h>
 #include <dlfcn.h>
 #include <stdlib.h>
@@ -8,6 +9,7 @@
 
 #include "cli/repl.h"
 #include "cli/rl_load.h"
+#include "compiler/compiler.h"
 #include "config.h"
 #include "runtime/runtime.h"
 #include "stdlib/stdlib.h"
@@ -129,6 +131,69 @@ Test(repl, history_file_from_env_or_home)
     p = repl_history_path();
     cr_assert_str_eq(p, "/home/someone/.sigvm_history");
     free(p);
+}
+
+/* Run src in the test's namespace (where sys is bound). */
+static void run_code(const char *src)
+{
+    CodeObj *co = comp_compile_source(src, strlen(src), "<t>", COMP_FILE);
+    cr_assert_not_null(co);
+    Value c = V_OBJ(co);
+    gc_root_push(&c);
+    cr_assert(!IS_NULL(vm_run_module(co, globals)));
+    gc_root_pop(1);
+}
+
+static void assert_prompt(const char *name, const char *want)
+{
+    char *p = repl_prompt(name);
+    cr_assert_str_eq(p, want, "sys.%s gives %s, wanted %s", name, p, want);
+    free(p);
+    cr_assert_not(err_occurred());
+}
+
+Test(repl, prompts_exist_once_the_prompt_sets_them)
+{
+    cr_assert(IS_NULL(sys_get("ps1")), "sys.ps1 before the prompt");
+    cr_assert(IS_NULL(sys_get("ps2")), "sys.ps2 before the prompt");
+    assert_prompt("ps1", "");
+    repl_init_prompts();
+    assert_prompt("ps1", ">>> ");
+    assert_prompt("ps2", "... ");
+}
+
+Test(repl, prompts_set_by_a_script_are_kept)
+{
+    run_code("sys.ps1 = 7\n");
+    repl_init_prompts();
+    assert_prompt("ps1", "7");
+    assert_prompt("ps2", "... ");
+}
+
+Test(repl, prompt_is_str_of_the_value_each_time)
+{
+    run_code("class P:\n"
+             "    n = 0\n"
+             "    def __str__(self):\n"
+             "        P.n += 1\n"
+             "        return 'in %d> ' % P.n\n"
+             "sys.ps2 = P()\n");
+    assert_prompt("ps2", "in 1> ");
+    assert_prompt("ps2", "in 2> ");
+}
+
+Test(repl, failing_str_gives_an_empty_prompt_silently)
+{
+    run_code("class Bad:\n"
+             "    def __str__(self): raise ValueError('no')\n"
+             "class NotStr:\n"
+             "    def __str__(self): return 5\n"
+             "sys.ps1 = Bad()\n"
+             "sys.ps2 = NotStr()\n");
+    assert_prompt("ps1", "");
+    assert_prompt("ps2", "");
+    run_code("del sys.ps1\n");
+    assert_prompt("ps1", "");
 }
 
 /* Every symbol of the table, found. */
