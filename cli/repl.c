@@ -73,15 +73,15 @@ static int repl_displayhook(Value v)
 
 /* ------------------------------------------------------------ input */
 
-/* One line without a terminal: the prompt goes to sys.stderr and the
- * line comes from sys.stdin, as CPython's PyOS_StdioReadline does.
- * Same results as repl_readline. */
+/* One line without a terminal: the prompt goes to the process's standard
+ * error, not to sys.stderr, whatever a script made of it, and the line
+ * comes from sys.stdin, as CPython's PyOS_StdioReadline does.  Same
+ * results as repl_readline. */
 static int rp_read_plain(const char *prompt, char **line)
 {
     rp_flush();
-    if (rp_write("stderr", prompt, strlen(prompt)) < 0)
-        err_clear();
-    rp_flush();
+    fputs(prompt, stderr);
+    fflush(stderr);
     Value in = sys_get("stdin");
     if (IS_NULL(in) || IS_NONE(in) || !file_check(in))
         in = V_OBJ(file_stdin);

@@ -652,6 +652,27 @@ def prompts_set_before_dash_i_are_kept(e):
     check(p.returncode == 0, "status %r" % p.returncode)
 
 
+@test()
+def plain_prompts_bypass_sys_stderr(e):
+    # Without a terminal the prompts go to the process's standard error,
+    # even when a script replaced sys.stderr (CPython's
+    # PyOS_StdioReadline writes them with fprintf(stderr)); the newline
+    # at the end of input goes through sys.stderr.
+    import subprocess
+    code = ("import sys\n"
+            "class W:\n"
+            "    def write(self, s): sys.__stdout__.write('W[' + s + ']')\n"
+            "    def flush(self): pass\n"
+            "sys.stderr = W()\n")
+    p = subprocess.run([SIGVM, "-i", "-c", code], input=b"if 1:\n  6*7\n\n",
+                       stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                       env=e.environ(), cwd=e.dir, timeout=60,
+                       preexec_fn=default_sigint)
+    check(p.stdout == b"42\nW[\n]", "stdout %r" % p.stdout)
+    check(p.stderr == b">>> ... ... >>> ", "stderr %r" % p.stderr)
+    check(p.returncode == 0, "status %r" % p.returncode)
+
+
 # ------------------------------------------------------------------ driver
 
 def main(names):
