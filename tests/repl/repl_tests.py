@@ -518,6 +518,27 @@ def dash_on_terminal_is_the_prompt(e):
 
 
 @test()
+def dash_on_terminal_with_stdout_redirected(e):
+    # Standard input alone decides: the prompt, without readline since
+    # stdout is no terminal; prompts and echo on the terminal, output in
+    # the file.
+    out = os.path.join(e.dir, "out.txt")
+    s = Session(["sh", "-c", '"$0" - a > "$1"', SIGVM, out],
+                env=e.environ(), cwd=e.dir)
+    e.sessions.append(s)
+    s.expect(">>> ")
+    s.line("import sys", ">>> ")
+    s.line("print(sys.argv, sys.ps1)", ">>> ")
+    s.line("if 1:", "... ")
+    s.line("    print('in' 'side')", "... ")
+    s.line("", ">>> ")
+    finish(s)
+    with open(out) as f:
+        got = f.read()
+    check(got == "['-', 'a'] >>> \ninside\n", "stdout %r" % got)
+
+
+@test()
 def dash_without_terminal(e):
     # Without a terminal `-` is a script; with -i, stdin counts as
     # interactive: the prompt from the start, its banner, sys.ps1 set.
