@@ -30,12 +30,22 @@ static const char digit_pairs[201] =
     "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
     "8081828384858687888990919293949596979899";
 
+/* Decimal digits of u (1 for 0). */
+static int count_digits(uint64_t u)
+{
+    int d = 1;
+    for (; u >= 10000; u /= 10000)
+        d += 4;
+    return d + (u >= 10) + (u >= 100) + (u >= 1000);
+}
+
 int num_int_to_buf(int64_t n, char *buf)
 {
-    char tmp[24];
-    char *p = tmp + sizeof tmp; /* digits are made last first */
     /* Work in unsigned so INT64_MIN negates without overflow. */
     uint64_t u = n < 0 ? (uint64_t)0 - (uint64_t)n : (uint64_t)n;
+    int len = count_digits(u) + (n < 0);
+    char *p = buf + len; /* digits are written last first, in place */
+    *p = '\0';
     while (u >= 100) {
         unsigned r = (unsigned)(u % 100);
         u /= 100;
@@ -48,13 +58,8 @@ int num_int_to_buf(int64_t n, char *buf)
     } else {
         *--p = (char)('0' + u);
     }
-    int len = 0;
     if (n < 0)
-        buf[len++] = '-';
-    int k = (int)(tmp + sizeof tmp - p);
-    memcpy(buf + len, p, (size_t)k);
-    len += k;
-    buf[len] = '\0';
+        *--p = '-';
     return len;
 }
 
@@ -74,7 +79,12 @@ StrObj *num_int_repr(int64_t n)
             return *slot;
     }
     int len = num_int_to_buf(n, buf);
-    StrObj *s = str_new_ascii(buf, (size_t)len);
+    StrObj *s = len == 1 ? str_ascii_char((uint8_t)buf[0]) : str_alloc(len);
+    if (len > 1) {
+        str_copy_text(s->data, buf, (size_t)len);
+        s->nchars = (size_t)len;
+        s->ascii = 1;
+    }
     if (slot)
         *slot = s;
     return s;

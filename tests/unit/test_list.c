@@ -309,3 +309,26 @@ Test(list, methods_called_through_the_type_check_self)
     cr_assert(IS_NONE(obj_call(append, a, 2, NULL)));
     cr_assert_str_eq(repr_of(a[0]), "[1]");
 }
+
+/* append has a shortcut while the list has room: appends that fill the
+ * capacity, grow it, and go through the type must all land in order. */
+Test(list, append_fast_and_slow_paths_agree)
+{
+    ListObj *l = list_new(0);
+    Value lv = V_OBJ(l);
+    for (int i = 0; i < 100; i++) {
+        Value r = obj_call_method(lv, "append", (Value[]){V_INT(i)}, 1);
+        cr_assert(IS_NONE(r));
+    }
+    Value m = obj_getattr(V_OBJ(&list_type), str_intern_cstr("append"));
+    cr_assert(IS_NONE(obj_call(m, (Value[]){lv, V_INT(100)}, 2, NULL)));
+    cr_assert_eq(l->n, 101);
+    for (int i = 0; i <= 100; i++)
+        cr_assert_eq(AS_INT(l->items[i]), i);
+    Value r = obj_call(m, (Value[]){V_INT(1), V_INT(2)}, 2, NULL);
+    cr_assert(IS_NULL(r));
+    err_clear();
+    r = obj_call_method(lv, "append", NULL, 0);
+    cr_assert(IS_NULL(r));
+    err_clear();
+}
