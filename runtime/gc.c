@@ -79,10 +79,12 @@ static void note_allocation(size_t size)
  * of closures, exceptions, strings), and a sweep frees thousands of them
  * at once: more than malloc's per-thread caches hold, so every allocation
  * after a collection used to go through malloc's slow paths.  Blocks of up
- * to POOL_MAX bytes therefore come from per-size-class free lists (classes
- * of 16 bytes), refilled by carving slabs.  Slabs are carved lazily (a
- * bump pointer), so an idle class costs no pages.  Objects do not move: a
- * block is reused only after the sweep found it unreachable.
+ * to POOL_MAX bytes therefore come from per-size-class free lists,
+ * refilled by carving slabs.  Classes are 8 bytes apart: string sizes
+ * spread evenly, and 16-byte classes rounded a 56-byte string or a 72-byte
+ * slice up by 8 bytes.  Slabs are carved lazily (a bump
+ * pointer), so an idle class costs no pages.  Objects do not move: a block
+ * is reused only after the sweep found it unreachable.
  *
  * Objects and raw memory (gc_raw_alloc) have pools of their own, because
  * the sweep walks the object slabs block by block, in address order: a
@@ -99,7 +101,7 @@ static void note_allocation(size_t size)
 #else
 #define POOL_ENABLED 1
 #endif
-#define POOL_GRAIN 16
+#define POOL_GRAIN 8
 #define POOL_MAX 256
 #define POOL_NCLASSES (POOL_MAX / POOL_GRAIN)
 #define POOL_SLAB ((size_t)32 << 10)
