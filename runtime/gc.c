@@ -66,7 +66,7 @@ static void vec_push(ObjVec *v, Obj *o)
 
 /* Bring the pacing counters up to date and ask the interpreter, through
  * the eval breaker, to collect at its next instruction boundary. */
-static void note_allocation(size_t size)
+static __attribute__((noinline)) void note_allocation(size_t size)
 {
     since_collect += size;
     if (since_collect >= threshold && enabled)
@@ -184,10 +184,22 @@ void gc_raw_free(void *p, size_t size)
     }
 }
 
-/* A new object, zeroed after the header unless `zero` is 0 (the caller
- * then fills in everything itself).  Pooled objects are found by the
- * sweep's walk of the slabs; the others go on the all_objects list. */
-static inline Obj *alloc_block(TypeObj *type, size_t size, int zero)
+static Obj *init_header(Obj *o, TypeObj *type, size_t size)
+{
+    o->type = type;
+    o->gc_mark = 0;
+    o->gc_size = size > UINT32_MAX ? UINT32_MAX : (uint32_t)size;
+    block_bytes += o->gc_size;
+    nobjects++;
+    note_allocation(size);
+    return o;
+}
+
+/* alloc_block when the class needs a new slab, or for a large object
+ * (on the all_objects list); kept out of line so that the common path
+ * needs few registers. */
+static __attribute__((noinline)) Obj *alloc_block_slow(TypeObj *type,
+                                                       size_t size, int zero)
 {
     Obj *o;
     if (POOL_ENABLED && size <= POOL_MAX) {
@@ -203,13 +215,39 @@ static inline Obj *alloc_block(TypeObj *type, size_t size, int zero)
         o->gc_next = all_objects;
         all_objects = o;
     }
-    o->type = type;
-    o->gc_mark = 0;
-    o->gc_size = size > UINT32_MAX ? UINT32_MAX : (uint32_t)size;
-    block_bytes += o->gc_size;
-    nobjects++;
-    note_allocation(size);
-    return o;
+    return init_header(o, type, size);
+}
+
+/* A new object, zeroed after the header unless `zero` is 0 (the caller
+ * then fills in everything itself).  Pooled objects are found by the
+ * sweep's walk of the slabs; the others go on the all_objects list. */
+static inline Obj *alloc_block(TypeObj *type, size_t size, int zero)
+{
+    if (POOL_ENABLED && size <= POOL_MAX) {
+        size_t c = pool_class(size);
+        Pool *p = &obj_pools[c];
+        Obj *o = (Obj *)p->free;
+        if (o) {
+            p->free = p->free->next;
+        } else if (p->bump < p->end) {
+            o = (Obj *)p->bump;
+            p->bump += c * POOL_GRAIN;
+        }
+        if (o) {
+            if (zero)
+                memset(o, 0, size);
+            o->type = type;
+            o->gc_mark = 0;
+            o->gc_size = (uint32_t)size;
+            block_bytes += size;
+            nobjects++;
+            since_collect += size;
+            if (since_collect >= threshold)
+                note_allocation(0);
+            return o;
+        }
+    }
+    return alloc_block_slow(type, size, zero);
 }
 
 void *gc_alloc(TypeObj *type, size_t size)

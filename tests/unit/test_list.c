@@ -332,3 +332,25 @@ Test(list, append_fast_and_slow_paths_agree)
     cr_assert(IS_NULL(r));
     err_clear();
 }
+
+/* slice_indices has a shortcut for int or omitted bounds without a step;
+ * it must agree with the general path (taken for an explicit step of 1)
+ * for every bound, negative and past either end. */
+Test(list, slice_indices_shortcut_matches_general_path)
+{
+    const Value bounds[] = {V_NONE, V_INT(0), V_INT(1), V_INT(3), V_INT(5),
+                            V_INT(9), V_INT(-1), V_INT(-5), V_INT(-9),
+                            V_INT(INT64_MAX), V_INT(INT64_MIN)};
+    const size_t nb = sizeof bounds / sizeof bounds[0];
+    for (int64_t len = 0; len <= 6; len++)
+        for (size_t i = 0; i < nb; i++)
+            for (size_t j = 0; j < nb; j++) {
+                int64_t a1, b1, s1, n1, a2, b2, s2, n2;
+                SliceObj *fast = (SliceObj *)AS_OBJ(slice_new(bounds[i], bounds[j], V_NONE));
+                SliceObj *gen = (SliceObj *)AS_OBJ(slice_new(bounds[i], bounds[j], V_INT(1)));
+                cr_assert_eq(slice_indices(fast, len, &a1, &b1, &s1, &n1), 0);
+                cr_assert_eq(slice_indices(gen, len, &a2, &b2, &s2, &n2), 0);
+                cr_assert(a1 == a2 && b1 == b2 && s1 == s2 && n1 == n2,
+                          "len %lld bounds %zu %zu", (long long)len, i, j);
+            }
+}
