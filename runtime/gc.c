@@ -7,11 +7,11 @@
  * whatever stayed white.
  *
  * Objects that live in static storage (the builtin type objects, the
- * singletons, frames the VM keeps in its own pool) are not on the list.
- * They are marked and traced like any other object, and their mark bits
- * are remembered in a side vector so the sweep can clear them: otherwise a
- * static object marked in one collection would look already-marked, and
- * its children untraced, in the next.
+ * singletons, frames the VM keeps in its own pool) are in neither.  They
+ * are marked and traced like any other object.  A mark is the number of
+ * the collection that made it (gc.h), so a static object marked in one
+ * collection looks unmarked in the next without anything clearing it, and
+ * the sweep only reads the survivors.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -40,7 +40,7 @@ static size_t threshold = GC_MIN_THRESHOLD;
 static int enabled = 1;
 
 static ObjVec gray;            /* objects marked but not yet traced */
-static ObjVec static_marked;   /* marked objects outside the list */
+uint32_t gc_epoch = 1;         /* the number of the current collection */
 
 static GcRootFn *root_fns;
 static size_t nroot_fns, root_fns_cap;
@@ -289,16 +289,12 @@ void gc_account(ptrdiff_t delta_bytes)
 
 void gc_mark_obj_slow(Obj *o)
 {
-    o->gc_mark |= GC_MARK;
-    /* gc_alloc never makes a zero-sized block, so gc_size 0 means the
-     * object lives outside the list. */
-    if (o->gc_size == 0)
-        vec_push(&static_marked, o);
+    o->gc_mark = gc_epoch;
     /* A leaf (a str, a float box) whose type is already marked has nothing
      * left to trace: skipping the gray stack saves a push and a pop for
      * most of a heap of strings. */
     TypeObj *t = o->type;
-    if (t && !t->trace && (((Obj *)t)->gc_mark & GC_MARK))
+    if (t && !t->trace && ((Obj *)t)->gc_mark == gc_epoch)
         return;
     vec_push(&gray, o);
 }
@@ -400,8 +396,7 @@ static size_t sweep_pool(Pool *p, size_t bsize)
         for (; b < end; b += bsize) {
             Obj *o = (Obj *)b;
             if (o->gc_size != 0) {
-                if (o->gc_mark & GC_MARK) {
-                    o->gc_mark &= ~GC_MARK;
+                if (o->gc_mark == gc_epoch) {
                     kept += o->gc_size;
                     continue;
                 }
@@ -428,8 +423,7 @@ static size_t sweep(void)
     Obj **link = &all_objects;
     while (*link) {
         Obj *o = *link;
-        if (o->gc_mark & GC_MARK) {
-            o->gc_mark &= ~GC_MARK;
+        if (o->gc_mark == gc_epoch) {
             kept += o->gc_size;
             link = &o->gc_next;
         } else {
@@ -439,14 +433,15 @@ static size_t sweep(void)
             free(o);
         }
     }
-    for (size_t i = 0; i < static_marked.n; i++)
-        static_marked.items[i]->gc_mark &= ~GC_MARK;
-    static_marked.n = 0;
     return kept;
 }
 
 void gc_collect(void)
 {
+    /* A new number makes every object unmarked at once.  It would come
+     * round to a stale mark only after 2^32 collections. */
+    if (++gc_epoch == 0)
+        gc_epoch = 1;
     mark_roots();
     block_bytes = sweep();
     since_collect = 0;
