@@ -46,17 +46,25 @@ int num_int_to_buf(int64_t n, char *buf)
     int len = count_digits(u) + (n < 0);
     char *p = buf + len; /* digits are written last first, in place */
     *p = '\0';
-    while (u >= 100) {
+    while (u > UINT32_MAX) {
         unsigned r = (unsigned)(u % 100);
         u /= 100;
         p -= 2;
         memcpy(p, digit_pairs + 2 * r, 2);
     }
-    if (u >= 10) {
+    /* The rest in 32 bits, where dividing by 100 is a cheaper multiply. */
+    uint32_t w = (uint32_t)u;
+    while (w >= 100) {
+        uint32_t r = w % 100;
+        w /= 100;
         p -= 2;
-        memcpy(p, digit_pairs + 2 * u, 2);
+        memcpy(p, digit_pairs + 2 * r, 2);
+    }
+    if (w >= 10) {
+        p -= 2;
+        memcpy(p, digit_pairs + 2 * w, 2);
     } else {
-        *--p = (char)('0' + u);
+        *--p = (char)('0' + w);
     }
     if (n < 0)
         *--p = '-';
@@ -699,23 +707,29 @@ static int int_prefix(const char **s, size_t *n, int base)
     return 10;
 }
 
+/* The common case of int(text): up to 18 plain decimal digits, which
+ * cannot overflow and need none of the stripping, signs, prefixes and
+ * underscores of the general parser.  Returns 0 when text is not that. */
+static inline int plain_decimal(const char *s, size_t n, int64_t *out)
+{
+    if (n - 1 >= 18)
+        return 0;
+    uint64_t acc = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned d = (unsigned)(uint8_t)s[i] - '0';
+        if (d > 9)
+            return 0;
+        acc = acc * 10 + d;
+    }
+    *out = (int64_t)acc;
+    return 1;
+}
+
 Value num_int_from_cstr(const char *s, size_t n, int base, Value orig)
 {
-    /* The common case first: up to 18 plain decimal digits, which cannot
-     * overflow, need none of the stripping, signs, prefixes and
-     * underscores below. */
-    if (base == 10 && n - 1 < 18) {
-        uint64_t acc = 0;
-        size_t i = 0;
-        for (; i < n; i++) {
-            unsigned d = (unsigned)(uint8_t)s[i] - '0';
-            if (d > 9)
-                break;
-            acc = acc * 10 + d;
-        }
-        if (i == n)
-            return V_INT((int64_t)acc);
-    }
+    int64_t v;
+    if (base == 10 && plain_decimal(s, n, &v))
+        return V_INT(v);
     int shown = base;
     strip(&s, &n);
     int neg = 0;
@@ -1038,8 +1052,14 @@ static Value int_new(Value type, Value *args, int nargs, TupleObj *kwnames)
     static const char *const names[] = {"", "base"};
     Value a[2];
     (void)type;
-    if (nargs == 1 && (!kwnames || kwnames->n == 0))
+    if (nargs == 1 && (!kwnames || kwnames->n == 0)) {
+        int64_t v;
+        if (IS_TYPE(args[0], str_type) &&
+            plain_decimal(((StrObj *)AS_OBJ(args[0]))->data,
+                          ((StrObj *)AS_OBJ(args[0]))->nbytes, &v))
+            return V_INT(v);
         return num_int_from_value(args[0], -1);
+    }
     if (args_bind("int", args, nargs, kwnames, names, 2, 2, 0, a) < 0)
         return V_NULL;
     if (IS_NULL(a[0])) {
