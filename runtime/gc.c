@@ -82,9 +82,9 @@ static __attribute__((noinline)) void note_allocation(size_t size)
  * to POOL_MAX bytes therefore come from per-size-class free lists,
  * refilled by carving slabs.  Classes are 8 bytes apart: string sizes
  * spread evenly, and 16-byte classes rounded a 56-byte string or a 72-byte
- * slice up by 8 bytes.  Slabs are carved lazily (a bump
- * pointer), so an idle class costs no pages.  Objects do not move: a block
- * is reused only after the sweep found it unreachable.
+ * slice up by 8 bytes.  Slabs are carved lazily (a bump pointer), so an
+ * idle class costs no pages.  Objects do not move: a block is reused only
+ * after the sweep found it unreachable.
  *
  * Objects and raw memory (gc_raw_alloc) have pools of their own, because
  * the sweep walks the object slabs block by block, in address order: a
@@ -383,8 +383,8 @@ static void finalize(Obj *o)
 }
 
 /* Sweep one class of object slabs, in address order: finalize the white
- * objects, clear the survivors' marks, and rebuild the class's free list
- * from every free block.  Returns the bytes kept. */
+ * objects and rebuild the class's free list from every free block; the
+ * survivors are only read.  Returns the bytes kept. */
 static size_t sweep_pool(Pool *p, size_t bsize)
 {
     size_t kept = 0;
@@ -413,7 +413,7 @@ static size_t sweep_pool(Pool *p, size_t bsize)
     return kept;
 }
 
-/* Free every white object and clear the marks of the survivors. */
+/* Free every white object; returns the bytes kept. */
 static size_t sweep(void)
 {
     size_t kept = 0;

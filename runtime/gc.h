@@ -71,8 +71,8 @@ void gc_set_enabled(int on);   /* gc.enable()/gc.disable() */
 int gc_is_enabled(void);
 size_t gc_live_bytes(void);
 
-/* Added by the object core: blocks currently on the collector's list (for
- * tests and gc.get_count-like reporting). */
+/* Added by the object core: objects allocated and not yet freed by a
+ * collection (for tests and gc.get_count-like reporting). */
 size_t gc_object_count(void);
 
 #endif
