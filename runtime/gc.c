@@ -7,11 +7,11 @@
  * whatever stayed white.
  *
  * Objects that live in static storage (the builtin type objects, the
- * singletons, frames the VM keeps in its own pool) are not on the list.
- * They are marked and traced like any other object, and their mark bits
- * are remembered in a side vector so the sweep can clear them: otherwise a
- * static object marked in one collection would look already-marked, and
- * its children untraced, in the next.
+ * singletons, frames the VM keeps in its own pool) are in neither.  They
+ * are marked and traced like any other object.  A mark is the number of
+ * the collection that made it (gc.h), so a static object marked in one
+ * collection looks unmarked in the next without anything clearing it, and
+ * the sweep only reads the survivors.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -40,7 +40,7 @@ static size_t threshold = GC_MIN_THRESHOLD;
 static int enabled = 1;
 
 static ObjVec gray;            /* objects marked but not yet traced */
-static ObjVec static_marked;   /* marked objects outside the list */
+uint32_t gc_epoch = 1;         /* the number of the current collection */
 
 static GcRootFn *root_fns;
 static size_t nroot_fns, root_fns_cap;
@@ -66,7 +66,7 @@ static void vec_push(ObjVec *v, Obj *o)
 
 /* Bring the pacing counters up to date and ask the interpreter, through
  * the eval breaker, to collect at its next instruction boundary. */
-static void note_allocation(size_t size)
+static __attribute__((noinline)) void note_allocation(size_t size)
 {
     since_collect += size;
     if (since_collect >= threshold && enabled)
@@ -79,10 +79,12 @@ static void note_allocation(size_t size)
  * of closures, exceptions, strings), and a sweep frees thousands of them
  * at once: more than malloc's per-thread caches hold, so every allocation
  * after a collection used to go through malloc's slow paths.  Blocks of up
- * to POOL_MAX bytes therefore come from per-size-class free lists (classes
- * of 16 bytes), refilled by carving slabs.  Slabs are carved lazily (a
- * bump pointer), so an idle class costs no pages.  Objects do not move: a
- * block is reused only after the sweep found it unreachable.
+ * to POOL_MAX bytes therefore come from per-size-class free lists,
+ * refilled by carving slabs.  Classes are 8 bytes apart: string sizes
+ * spread evenly, and 16-byte classes rounded a 56-byte string or a 72-byte
+ * slice up by 8 bytes.  Slabs are carved lazily (a bump pointer), so an
+ * idle class costs no pages.  Objects do not move: a block is reused only
+ * after the sweep found it unreachable.
  *
  * Objects and raw memory (gc_raw_alloc) have pools of their own, because
  * the sweep walks the object slabs block by block, in address order: a
@@ -99,7 +101,7 @@ static void note_allocation(size_t size)
 #else
 #define POOL_ENABLED 1
 #endif
-#define POOL_GRAIN 16
+#define POOL_GRAIN 8
 #define POOL_MAX 256
 #define POOL_NCLASSES (POOL_MAX / POOL_GRAIN)
 #define POOL_SLAB ((size_t)32 << 10)
@@ -182,10 +184,22 @@ void gc_raw_free(void *p, size_t size)
     }
 }
 
-/* A new object, zeroed after the header unless `zero` is 0 (the caller
- * then fills in everything itself).  Pooled objects are found by the
- * sweep's walk of the slabs; the others go on the all_objects list. */
-static inline Obj *alloc_block(TypeObj *type, size_t size, int zero)
+static Obj *init_header(Obj *o, TypeObj *type, size_t size)
+{
+    o->type = type;
+    o->gc_mark = 0;
+    o->gc_size = size > UINT32_MAX ? UINT32_MAX : (uint32_t)size;
+    block_bytes += o->gc_size;
+    nobjects++;
+    note_allocation(size);
+    return o;
+}
+
+/* alloc_block when the class needs a new slab, or for a large object
+ * (on the all_objects list); kept out of line so that the common path
+ * needs few registers. */
+static __attribute__((noinline)) Obj *alloc_block_slow(TypeObj *type,
+                                                       size_t size, int zero)
 {
     Obj *o;
     if (POOL_ENABLED && size <= POOL_MAX) {
@@ -201,13 +215,39 @@ static inline Obj *alloc_block(TypeObj *type, size_t size, int zero)
         o->gc_next = all_objects;
         all_objects = o;
     }
-    o->type = type;
-    o->gc_mark = 0;
-    o->gc_size = size > UINT32_MAX ? UINT32_MAX : (uint32_t)size;
-    block_bytes += o->gc_size;
-    nobjects++;
-    note_allocation(size);
-    return o;
+    return init_header(o, type, size);
+}
+
+/* A new object, zeroed after the header unless `zero` is 0 (the caller
+ * then fills in everything itself).  Pooled objects are found by the
+ * sweep's walk of the slabs; the others go on the all_objects list. */
+static inline Obj *alloc_block(TypeObj *type, size_t size, int zero)
+{
+    if (POOL_ENABLED && size <= POOL_MAX) {
+        size_t c = pool_class(size);
+        Pool *p = &obj_pools[c];
+        Obj *o = (Obj *)p->free;
+        if (o) {
+            p->free = p->free->next;
+        } else if (p->bump < p->end) {
+            o = (Obj *)p->bump;
+            p->bump += c * POOL_GRAIN;
+        }
+        if (o) {
+            if (zero)
+                memset(o, 0, size);
+            o->type = type;
+            o->gc_mark = 0;
+            o->gc_size = (uint32_t)size;
+            block_bytes += size;
+            nobjects++;
+            since_collect += size;
+            if (since_collect >= threshold)
+                note_allocation(0);
+            return o;
+        }
+    }
+    return alloc_block_slow(type, size, zero);
 }
 
 void *gc_alloc(TypeObj *type, size_t size)
@@ -249,16 +289,12 @@ void gc_account(ptrdiff_t delta_bytes)
 
 void gc_mark_obj_slow(Obj *o)
 {
-    o->gc_mark |= GC_MARK;
-    /* gc_alloc never makes a zero-sized block, so gc_size 0 means the
-     * object lives outside the list. */
-    if (o->gc_size == 0)
-        vec_push(&static_marked, o);
+    o->gc_mark = gc_epoch;
     /* A leaf (a str, a float box) whose type is already marked has nothing
      * left to trace: skipping the gray stack saves a push and a pop for
      * most of a heap of strings. */
     TypeObj *t = o->type;
-    if (t && !t->trace && (((Obj *)t)->gc_mark & GC_MARK))
+    if (t && !t->trace && ((Obj *)t)->gc_mark == gc_epoch)
         return;
     vec_push(&gray, o);
 }
@@ -347,8 +383,8 @@ static void finalize(Obj *o)
 }
 
 /* Sweep one class of object slabs, in address order: finalize the white
- * objects, clear the survivors' marks, and rebuild the class's free list
- * from every free block.  Returns the bytes kept. */
+ * objects and rebuild the class's free list from every free block; the
+ * survivors are only read.  Returns the bytes kept. */
 static size_t sweep_pool(Pool *p, size_t bsize)
 {
     size_t kept = 0;
@@ -360,8 +396,7 @@ static size_t sweep_pool(Pool *p, size_t bsize)
         for (; b < end; b += bsize) {
             Obj *o = (Obj *)b;
             if (o->gc_size != 0) {
-                if (o->gc_mark & GC_MARK) {
-                    o->gc_mark &= ~GC_MARK;
+                if (o->gc_mark == gc_epoch) {
                     kept += o->gc_size;
                     continue;
                 }
@@ -378,7 +413,7 @@ static size_t sweep_pool(Pool *p, size_t bsize)
     return kept;
 }
 
-/* Free every white object and clear the marks of the survivors. */
+/* Free every white object; returns the bytes kept. */
 static size_t sweep(void)
 {
     size_t kept = 0;
@@ -388,8 +423,7 @@ static size_t sweep(void)
     Obj **link = &all_objects;
     while (*link) {
         Obj *o = *link;
-        if (o->gc_mark & GC_MARK) {
-            o->gc_mark &= ~GC_MARK;
+        if (o->gc_mark == gc_epoch) {
             kept += o->gc_size;
             link = &o->gc_next;
         } else {
@@ -399,14 +433,15 @@ static size_t sweep(void)
             free(o);
         }
     }
-    for (size_t i = 0; i < static_marked.n; i++)
-        static_marked.items[i]->gc_mark &= ~GC_MARK;
-    static_marked.n = 0;
     return kept;
 }
 
 void gc_collect(void)
 {
+    /* A new number makes every object unmarked at once.  It would come
+     * round to a stale mark only after 2^32 collections. */
+    if (++gc_epoch == 0)
+        gc_epoch = 1;
     mark_roots();
     block_bytes = sweep();
     since_collect = 0;

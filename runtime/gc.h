@@ -12,6 +12,7 @@
 #define SIGVM_GC_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "object.h"
 
@@ -37,14 +38,16 @@ void gc_account(ptrdiff_t delta_bytes);
 void *gc_raw_alloc(size_t size);
 void gc_raw_free(void *p, size_t size);
 
-/* Marking is inline up to the mark bit test, as most calls (from trace
+/* Marking is inline up to the mark test, as most calls (from trace
  * functions walking big lists and dicts) find the object already marked
- * or a value that is not an object. */
-#define GC_MARK 1u
+ * or a value that is not an object.  An object is marked when its gc_mark
+ * holds the number of the current collection (never 0, which new objects
+ * get), so no pass is needed to clear the marks afterwards. */
+extern uint32_t gc_epoch;
 void gc_mark_obj_slow(Obj *o); /* o not NULL and not yet marked */
 static inline void gc_mark_obj(Obj *o) /* NULL is fine */
 {
-    if (o && !(o->gc_mark & GC_MARK))
+    if (o && o->gc_mark != gc_epoch)
         gc_mark_obj_slow(o);
 }
 static inline void gc_mark_value(Value v)
@@ -68,8 +71,8 @@ void gc_set_enabled(int on);   /* gc.enable()/gc.disable() */
 int gc_is_enabled(void);
 size_t gc_live_bytes(void);
 
-/* Added by the object core: blocks currently on the collector's list (for
- * tests and gc.get_count-like reporting). */
+/* Added by the object core: objects allocated and not yet freed by a
+ * collection (for tests and gc.get_count-like reporting). */
 size_t gc_object_count(void);
 
 #endif

@@ -712,6 +712,12 @@ static int no_args(const char *name, int nargs, TupleObj *kwnames)
 
 static Value list_append_m(Value *args, int nargs, TupleObj *kwnames)
 {
+    /* l.append(x) in a loop: one item, a list, room left. */
+    if (nargs == 2 && (!kwnames || kwnames->n == 0) &&
+        IS_TYPE(args[0], list_type) && SELF->n < SELF->cap) {
+        SELF->items[SELF->n++] = args[1];
+        return V_NONE;
+    }
     if (list_check_self(args, nargs, &list_type, "append") < 0)
         return V_NULL;
     if (one_arg("list.append", nargs, kwnames) < 0 ||

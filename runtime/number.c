@@ -31,31 +31,44 @@ static const char digit_pairs[201] =
     "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
     "8081828384858687888990919293949596979899";
 
+/* Decimal digits of u (1 for 0). */
+static int count_digits(uint64_t u)
+{
+    int d = 1;
+    for (; u >= 10000; u /= 10000)
+        d += 4;
+    return d + (u >= 10) + (u >= 100) + (u >= 1000);
+}
+
 int num_int_to_buf(int64_t n, char *buf)
 {
-    char tmp[24];
-    char *p = tmp + sizeof tmp; /* digits are made last first */
     /* Work in unsigned so INT64_MIN negates without overflow. */
     uint64_t u = n < 0 ? (uint64_t)0 - (uint64_t)n : (uint64_t)n;
-    while (u >= 100) {
+    int len = count_digits(u) + (n < 0);
+    char *p = buf + len; /* digits are written last first, in place */
+    *p = '\0';
+    while (u > UINT32_MAX) {
         unsigned r = (unsigned)(u % 100);
         u /= 100;
         p -= 2;
         memcpy(p, digit_pairs + 2 * r, 2);
     }
-    if (u >= 10) {
+    /* The rest in 32 bits, where dividing by 100 is a cheaper multiply. */
+    uint32_t w = (uint32_t)u;
+    while (w >= 100) {
+        uint32_t r = w % 100;
+        w /= 100;
         p -= 2;
-        memcpy(p, digit_pairs + 2 * u, 2);
-    } else {
-        *--p = (char)('0' + u);
+        memcpy(p, digit_pairs + 2 * r, 2);
     }
-    int len = 0;
+    if (w >= 10) {
+        p -= 2;
+        memcpy(p, digit_pairs + 2 * w, 2);
+    } else {
+        *--p = (char)('0' + w);
+    }
     if (n < 0)
-        buf[len++] = '-';
-    int k = (int)(tmp + sizeof tmp - p);
-    memcpy(buf + len, p, (size_t)k);
-    len += k;
-    buf[len] = '\0';
+        *--p = '-';
     return len;
 }
 
@@ -75,7 +88,12 @@ StrObj *num_int_repr(int64_t n)
             return *slot;
     }
     int len = num_int_to_buf(n, buf);
-    StrObj *s = str_new_ascii(buf, (size_t)len);
+    StrObj *s = len == 1 ? str_ascii_char((uint8_t)buf[0]) : str_alloc(len);
+    if (len > 1) {
+        str_copy_text(s->data, buf, (size_t)len);
+        s->nchars = (size_t)len;
+        s->ascii = 1;
+    }
     if (slot)
         *slot = s;
     return s;
@@ -690,23 +708,29 @@ static int int_prefix(const char **s, size_t *n, int base)
     return 10;
 }
 
+/* The common case of int(text): up to 18 plain decimal digits, which
+ * cannot overflow and need none of the stripping, signs, prefixes and
+ * underscores of the general parser.  Returns 0 when text is not that. */
+static inline int plain_decimal(const char *s, size_t n, int64_t *out)
+{
+    if (n - 1 >= 18)
+        return 0;
+    uint64_t acc = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned d = (unsigned)(uint8_t)s[i] - '0';
+        if (d > 9)
+            return 0;
+        acc = acc * 10 + d;
+    }
+    *out = (int64_t)acc;
+    return 1;
+}
+
 Value num_int_from_cstr(const char *s, size_t n, int base, Value orig)
 {
-    /* The common case first: up to 18 plain decimal digits, which cannot
-     * overflow, need none of the stripping, signs, prefixes and
-     * underscores below. */
-    if (base == 10 && n - 1 < 18) {
-        uint64_t acc = 0;
-        size_t i = 0;
-        for (; i < n; i++) {
-            unsigned d = (unsigned)(uint8_t)s[i] - '0';
-            if (d > 9)
-                break;
-            acc = acc * 10 + d;
-        }
-        if (i == n)
-            return V_INT((int64_t)acc);
-    }
+    int64_t v;
+    if (base == 10 && plain_decimal(s, n, &v))
+        return V_INT(v);
     int shown = base;
     strip(&s, &n);
     int neg = 0;
@@ -1029,8 +1053,14 @@ static Value int_new(Value type, Value *args, int nargs, TupleObj *kwnames)
     static const char *const names[] = {"", "base"};
     Value a[2];
     (void)type;
-    if (nargs == 1 && (!kwnames || kwnames->n == 0))
+    if (nargs == 1 && (!kwnames || kwnames->n == 0)) {
+        int64_t v;
+        if (IS_TYPE(args[0], str_type) &&
+            plain_decimal(((StrObj *)AS_OBJ(args[0]))->data,
+                          ((StrObj *)AS_OBJ(args[0]))->nbytes, &v))
+            return V_INT(v);
         return num_int_from_value(args[0], -1);
+    }
     if (args_bind("int", args, nargs, kwnames, names, 2, 2, 0, a) < 0)
         return V_NULL;
     if (IS_NULL(a[0])) {

@@ -65,20 +65,14 @@ static int64_t clamp(int64_t i, int64_t len, int64_t step)
     return i;
 }
 
-int slice_indices(SliceObj *s, int64_t len, int64_t *start, int64_t *stop,
-                  int64_t *step, int64_t *slicelen)
+/* slice_indices for any bounds and step, out of line so that the common
+ * case below needs no registers saved. */
+static __attribute__((noinline)) int indices_general(SliceObj *s, int64_t len,
+                                                     int64_t *start,
+                                                     int64_t *stop,
+                                                     int64_t *step,
+                                                     int64_t *slicelen)
 {
-    /* s[a:b] with int or omitted bounds, as most slices are. */
-    if (IS_NONE(s->step) && (IS_INT(s->start) || IS_NONE(s->start)) &&
-        (IS_INT(s->stop) || IS_NONE(s->stop))) {
-        int64_t a = IS_INT(s->start) ? clamp(AS_INT(s->start), len, 1) : 0;
-        int64_t b = IS_INT(s->stop) ? clamp(AS_INT(s->stop), len, 1) : len;
-        *start = a;
-        *stop = b;
-        *step = 1;
-        *slicelen = a < b ? b - a : 0;
-        return 0;
-    }
     int64_t st = 1;
     if (bound(s->step, &st) < 0)
         return -1;
@@ -104,6 +98,23 @@ int slice_indices(SliceObj *s, int64_t len, int64_t *start, int64_t *stop,
     *step = st;
     *slicelen = n;
     return 0;
+}
+
+int slice_indices(SliceObj *s, int64_t len, int64_t *start, int64_t *stop,
+                  int64_t *step, int64_t *slicelen)
+{
+    /* s[a:b] with int or omitted bounds, as most slices are. */
+    if (IS_NONE(s->step) && (IS_INT(s->start) || IS_NONE(s->start)) &&
+        (IS_INT(s->stop) || IS_NONE(s->stop))) {
+        int64_t a = IS_INT(s->start) ? clamp(AS_INT(s->start), len, 1) : 0;
+        int64_t b = IS_INT(s->stop) ? clamp(AS_INT(s->stop), len, 1) : len;
+        *start = a;
+        *stop = b;
+        *step = 1;
+        *slicelen = a < b ? b - a : 0;
+        return 0;
+    }
+    return indices_general(s, len, start, stop, step, slicelen);
 }
 
 static void slice_trace(Obj *self)

@@ -163,7 +163,7 @@ StrObj *str_new_ascii(const char *text, size_t nbytes)
     if (nbytes <= 1)
         return nbytes ? str_ascii_char((uint8_t)text[0]) : str_empty();
     StrObj *s = str_alloc(nbytes);
-    memcpy(s->data, text, nbytes);
+    str_copy_text(s->data, text, nbytes);
     s->nchars = nbytes;
     s->ascii = 1;
     return s;
@@ -384,15 +384,33 @@ void str_buf_free(StrBuf *b)
 /* ------------------------------------------------------------------ */
 /* Hashing, equality and interning                                      */
 
-/* FNV-1a with a final avalanche: str hashes are not visible across runs
- * (CPython randomises them too), so any well-mixed hash will do. */
+/* A word at a time, each mixed in by a multiply and a shift, then a final
+ * avalanche: str hashes are not visible across runs (CPython randomises
+ * them too), so any well-mixed hash will do, and most keys are one or two
+ * words long, where a byte-at-a-time hash spent most of a dict lookup. */
+static inline uint64_t hash_mix(uint64_t h, uint64_t w)
+{
+    h = (h ^ w) * 0x9fb21c651e98df25ull;
+    return h ^ (h >> 29);
+}
+
 static int64_t hash_bytes(const char *data, size_t n)
 {
-    uint64_t h = 1469598103934665603ull;
-    const uint8_t *p = (const uint8_t *)data;
-    for (size_t i = 0; i < n; i++) {
-        h ^= p[i];
-        h *= 1099511628211ull;
+    const char *p = data;
+    uint64_t h = 0x243f6a8885a308d3ull ^ n, w;
+    for (; n >= 8; p += 8, n -= 8) {
+        memcpy(&w, p, 8);
+        h = hash_mix(h, w);
+    }
+    if (n >= 4) {
+        uint32_t lo, hi;
+        memcpy(&lo, p, 4);
+        memcpy(&hi, p + n - 4, 4);
+        h = hash_mix(h, (uint64_t)lo | (uint64_t)hi << 32);
+    } else if (n > 0) {
+        w = (uint64_t)(uint8_t)p[0] | (uint64_t)(uint8_t)p[n / 2] << 8 |
+            (uint64_t)(uint8_t)p[n - 1] << 16;
+        h = hash_mix(h, w);
     }
     h ^= h >> 33;
     h *= 0xff51afd7ed558ccdull;
@@ -504,8 +522,8 @@ Value str_concat(StrObj *a, StrObj *b)
     StrObj *s = str_alloc_or_null(a->nbytes + b->nbytes);
     if (!s)
         return V_NULL;
-    memcpy(s->data, a->data, a->nbytes);
-    memcpy(s->data + a->nbytes, b->data, b->nbytes);
+    str_copy_text(s->data, a->data, a->nbytes);
+    str_copy_text(s->data + a->nbytes, b->data, b->nbytes);
     s->nchars = a->nchars + b->nchars;
     s->ascii = a->ascii && b->ascii;
     return V_OBJ(s);

@@ -10,6 +10,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "object.h"
 
@@ -57,6 +58,29 @@ StrObj *str_empty(void);
 StrObj *str_ascii_char(uint8_t c);
 /* A str of nbytes of text the caller knows to be ASCII: no UTF-8 scan. */
 StrObj *str_new_ascii(const char *text, size_t nbytes);
+/* memcpy for the short texts most strings are: two overlapping moves of
+ * a word (or half a word) instead of a call. */
+static inline void str_copy_text(char *dst, const char *src, size_t n)
+{
+    if (n >= 8 && n <= 16) {
+        uint64_t a, b;
+        memcpy(&a, src, 8);
+        memcpy(&b, src + n - 8, 8);
+        memcpy(dst, &a, 8);
+        memcpy(dst + n - 8, &b, 8);
+    } else if (n >= 4 && n < 8) {
+        uint32_t a, b;
+        memcpy(&a, src, 4);
+        memcpy(&b, src + n - 4, 4);
+        memcpy(dst, &a, 4);
+        memcpy(dst + n - 4, &b, 4);
+    } else if (n < 4) {
+        for (size_t i = 0; i < n; i++)
+            dst[i] = src[i];
+    } else {
+        memcpy(dst, src, n);
+    }
+}
 /* chr(cp): ValueError "chr() arg not in range(0x110000)" when out of range. */
 Value str_from_codepoint(int64_t cp);
 /* ord(s) for a one-character str; -1 with TypeError otherwise. */

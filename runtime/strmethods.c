@@ -566,7 +566,7 @@ static Value m_join(Value *args, int nargs, TupleObj *kw)
             memcpy(o, sep->data, sep->nbytes);
             o += sep->nbytes;
         }
-        memcpy(o, p->data, p->nbytes);
+        str_copy_text(o, p->data, p->nbytes);
         o += p->nbytes;
     }
     r->nchars = nchars;

@@ -309,3 +309,48 @@ Test(list, methods_called_through_the_type_check_self)
     cr_assert(IS_NONE(obj_call(append, a, 2, NULL)));
     cr_assert_str_eq(repr_of(a[0]), "[1]");
 }
+
+/* append has a shortcut while the list has room: appends that fill the
+ * capacity, grow it, and go through the type must all land in order. */
+Test(list, append_fast_and_slow_paths_agree)
+{
+    ListObj *l = list_new(0);
+    Value lv = V_OBJ(l);
+    for (int i = 0; i < 100; i++) {
+        Value r = obj_call_method(lv, "append", (Value[]){V_INT(i)}, 1);
+        cr_assert(IS_NONE(r));
+    }
+    Value m = obj_getattr(V_OBJ(&list_type), str_intern_cstr("append"));
+    cr_assert(IS_NONE(obj_call(m, (Value[]){lv, V_INT(100)}, 2, NULL)));
+    cr_assert_eq(l->n, 101);
+    for (int i = 0; i <= 100; i++)
+        cr_assert_eq(AS_INT(l->items[i]), i);
+    Value r = obj_call(m, (Value[]){V_INT(1), V_INT(2)}, 2, NULL);
+    cr_assert(IS_NULL(r));
+    err_clear();
+    r = obj_call_method(lv, "append", NULL, 0);
+    cr_assert(IS_NULL(r));
+    err_clear();
+}
+
+/* slice_indices has a shortcut for int or omitted bounds without a step;
+ * it must agree with the general path (taken for an explicit step of 1)
+ * for every bound, negative and past either end. */
+Test(list, slice_indices_shortcut_matches_general_path)
+{
+    const Value bounds[] = {V_NONE, V_INT(0), V_INT(1), V_INT(3), V_INT(5),
+                            V_INT(9), V_INT(-1), V_INT(-5), V_INT(-9),
+                            V_INT(INT64_MAX), V_INT(INT64_MIN)};
+    const size_t nb = sizeof bounds / sizeof bounds[0];
+    for (int64_t len = 0; len <= 6; len++)
+        for (size_t i = 0; i < nb; i++)
+            for (size_t j = 0; j < nb; j++) {
+                int64_t a1, b1, s1, n1, a2, b2, s2, n2;
+                SliceObj *fast = (SliceObj *)AS_OBJ(slice_new(bounds[i], bounds[j], V_NONE));
+                SliceObj *gen = (SliceObj *)AS_OBJ(slice_new(bounds[i], bounds[j], V_INT(1)));
+                cr_assert_eq(slice_indices(fast, len, &a1, &b1, &s1, &n1), 0);
+                cr_assert_eq(slice_indices(gen, len, &a2, &b2, &s2, &n2), 0);
+                cr_assert(a1 == a2 && b1 == b2 && s1 == s2 && n1 == n2,
+                          "len %lld bounds %zu %zu", (long long)len, i, j);
+            }
+}

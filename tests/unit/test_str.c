@@ -2,6 +2,7 @@
  * interning, code point indexing, repr quoting, the constructor and the
  * methods, checked against what CPython 3.11 prints. */
 #include <criterion/criterion.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "runtime/runtime.h"
@@ -367,4 +368,37 @@ Test(str, ascii_step_slices)
     r = obj_getitem(s, slice_new(V_INT(4), V_NONE, V_NONE));
     cr_assert_str_eq(cstr(r), "456789");
     cr_assert(((StrObj *)AS_OBJ(r))->ascii);
+}
+
+/* The hash reads a word at a time: every byte of every length up to a few
+ * words must count, and equal texts hash equal whatever their origin.
+ * Short copies take a word-move shortcut: every length must round-trip. */
+Test(str, hash_and_copy_cover_every_byte_at_every_length)
+{
+    char text[48], other[48];
+    for (size_t n = 0; n <= 40; n++) {
+        for (size_t i = 0; i < n; i++)
+            text[i] = (char)('a' + (i * 7) % 26);
+        StrObj *a = str_new_ascii(text, n);
+        cr_assert_eq(a->nbytes, n);
+        cr_assert(memcmp(a->data, text, n) == 0 && a->data[n] == '\0');
+        StrObj *b = str_new(text, n);
+        cr_assert_eq(str_hash(a), str_hash(b), "length %zu", n);
+        for (size_t i = 0; i < n; i++) {
+            memcpy(other, text, n);
+            other[i] ^= 1;
+            StrObj *c = str_new_ascii(other, n);
+            cr_assert_neq(str_hash(a), str_hash(c), "length %zu byte %zu", n, i);
+            cr_assert(!str_eq(a, c));
+        }
+    }
+    /* Low bits, which index the tables, differ among similar keys. */
+    int seen[64] = {0}, distinct = 0;
+    for (int i = 0; i < 64; i++) {
+        char key[16];
+        int len = snprintf(key, sizeof key, "key%d", i);
+        int slot = (int)(str_hash(str_new_ascii(key, (size_t)len)) & 63);
+        distinct += !seen[slot]++;
+    }
+    cr_assert_geq(distinct, 32);
 }
