@@ -773,7 +773,15 @@ static Value int_from_text(Value v, int base)
         return err_set(&exc_ValueError, "int() base must be >= 2 and <= 36, or 0");
     if (IS_TYPE(v, str_type)) {
         StrObj *s = (StrObj *)AS_OBJ(v);
-        return num_int_from_cstr(s->data, s->nbytes, base, v);
+        if (s->ascii)
+            return num_int_from_cstr(s->data, s->nbytes, base, v);
+        size_t n;
+        char *text = str_decimal_ascii(s, &n);
+        if (text == NULL)
+            return V_NULL;
+        Value r = num_int_from_cstr(text, n, base, v);
+        free(text);
+        return r;
     }
     BytesObj *b = (BytesObj *)AS_OBJ(v);
     return num_int_from_cstr((const char *)b->data, b->n, base, v);
@@ -920,7 +928,15 @@ Value num_float_from_value(Value v)
         return V_FLOAT((double)AS_INT(v));
     if (IS_TYPE(v, str_type)) {
         StrObj *s = (StrObj *)AS_OBJ(v);
-        return num_float_from_cstr(s->data, s->nbytes, v);
+        if (s->ascii)
+            return num_float_from_cstr(s->data, s->nbytes, v);
+        size_t n;
+        char *text = str_decimal_ascii(s, &n);
+        if (text == NULL)
+            return V_NULL;
+        Value r = num_float_from_cstr(text, n, v);
+        free(text);
+        return r;
     }
     if (IS_TYPE(v, bytes_type)) {
         BytesObj *b = (BytesObj *)AS_OBJ(v);

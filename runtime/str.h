@@ -127,6 +127,12 @@ void str_buf_free(StrBuf *b);
 
 /* Whether repr() shows cp as is (strmethods.c's Unicode tables). */
 int str_cp_isprintable(uint32_t cp);
+/* For int() and float(): s's text with every Unicode decimal digit as its
+ * ASCII digit, every whitespace character as ' ' and any other non-ASCII
+ * character as '?', as CPython's _PyUnicode_TransformDecimalAndSpaceToASCII
+ * prepares them; malloc'd, NUL-terminated, *n bytes.  NULL with s->ascii
+ * (use s->data as it is) or when out of memory (MemoryError set). */
+char *str_decimal_ascii(StrObj *s, size_t *n);
 /* str methods' module init (strmethods.c), called by str_init. */
 void str_methods_init(void);
 /* str.format(*args, **kwargs) (format.c). */

@@ -51,6 +51,50 @@ static unsigned uc_flags(uint32_t cp)
     return uc_flag_runs[lo] & 0x7FF;
 }
 
+/* The digit a decimal character stands for.  Unicode gives every
+ * decimal digit in runs of ten from its zero, and a run of the flag table
+ * starts at such a zero (a run of decimals only holds whole sets). */
+static int uc_decimal_value(uint32_t cp)
+{
+    size_t lo = 0, hi = COUNT(uc_flag_runs);
+    while (hi - lo > 1) {
+        size_t mid = (lo + hi) / 2;
+        if ((uc_flag_runs[mid] >> 11) <= cp)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return (int)((cp - (uc_flag_runs[lo] >> 11)) % 10);
+}
+
+char *str_decimal_ascii(StrObj *s, size_t *n)
+{
+    if (s->ascii)
+        return NULL;
+    char *out = malloc(s->nchars + 1);
+    if (out == NULL) {
+        err_no_memory();
+        return NULL;
+    }
+    size_t k = 0;
+    for (const char *p = s->data; p < s->data + s->nbytes;) {
+        uint32_t cp;
+        p += str_utf8_decode(p, &cp);
+        unsigned f = cp < 0x80 ? 0 : uc_flags(cp);
+        if (cp < 0x80)
+            out[k++] = (char)cp;
+        else if (f & UC_DECIMAL)
+            out[k++] = (char)('0' + uc_decimal_value(cp));
+        else if (f & UC_SPACE)
+            out[k++] = ' ';
+        else
+            out[k++] = '?';
+    }
+    out[k] = '\0';
+    *n = k;
+    return out;
+}
+
 int str_cp_isprintable(uint32_t cp)
 {
     if (cp < 0x80)

@@ -402,3 +402,21 @@ Test(str, hash_and_copy_cover_every_byte_at_every_length)
     }
     cr_assert_geq(distinct, 32);
 }
+
+Test(str, decimal_ascii_for_number_parsing)
+{
+    size_t n = 99;
+    /* ASCII text needs no copy */
+    cr_assert_null(str_decimal_ascii(str_from_cstr(" 12 "), &n));
+    /* Arabic-Indic 1 2 3, NBSP and EM SPACE, a full-width 9 and 'x' */
+    char *t = str_decimal_ascii(str_from_cstr("\u0661\u0662\u0663\u00a0"
+                                              "\u2003\uff19\uff58-"), &n);
+    cr_assert_not_null(t);
+    cr_assert_eq(n, 8);
+    cr_assert_str_eq(t, "123  9?-");
+    free(t);
+    /* the last digit of a run, and a digit from the astral planes */
+    t = str_decimal_ascii(str_from_cstr("\u0669\U0001D7FF\u00b2"), &n);
+    cr_assert_str_eq(t, "99?"); /* superscript two is a digit, not decimal */
+    free(t);
+}
