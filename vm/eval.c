@@ -60,15 +60,23 @@ typedef struct GlobalCache {
  * address reused) and a type gaining a dict.  One comparison, however
  * deep the chain.  attr is the class attribute found (borrowed: still in
  * a watched dict that has not changed since), V_NULL when there is none;
- * idx is where the name sat in the last instance (dict entry or inline
- * slot), a hint checked like the globals cache.  The sites execute as
- * their _CACHED forms, whose argument is the cache slot, so name is the
- * site's name (held by the code's names). */
+ * idx is where the name sat in the last instance dict seen (or inline
+ * slot), a hint checked like the globals cache.  sidx is where the name
+ * is among the shared keys of a class with inline values (-1: not
+ * there), which never changes once there, and a name joining them moves
+ * the epoch: so an inline instance has the name exactly when it has
+ * more than sidx values, at slot sidx.  The sites execute as their
+ * _CACHED forms, whose argument is the cache slot, so name is the site's
+ * name (held by the code's names). */
 typedef struct AttrCache {
     TypeObj *type;
     uint64_t epoch;
     Value attr;
-    int32_t idx;
+    int32_t idx, sidx;
+    /* What attr_kinds says of attr: whether the instance's own value
+     * comes first (attr is none, or no data descriptor), and whether attr
+     * is what reading the name gives when the instance has none. */
+    uint8_t inst_first, plain_attr;
     StrObj *name;
 } AttrCache;
 
@@ -216,20 +224,21 @@ static VmCache *cache_build(CodeObj *co)
     return c;
 }
 
-/* The position hint (AttrCache.idx) for name after an instance of t was
- * seen with it at ix: for a class with inline values, always where name
- * is among its shared keys (-1: nowhere), which never changes once there;
- * so an inline instance with more than idx values has name at slot idx,
- * with no key to check.  Its instances that moved to a dict mostly hold
- * the names in that order too, and entry_at checks the key anyway. */
-static inline int32_t attr_hint(TypeObj *t, StrObj *name, int32_t ix)
-{
-    return t->flags & TF_INLINE_VALUES ? type_shared_index(t, name) : ix;
-}
-
 static inline int chain_valid(TypeObj *t, const AttrCache *c)
 {
     return c->type == t && c->epoch == dict_watch_epoch;
+}
+
+/* Fill AttrCache.inst_first and plain_attr for the class attribute
+ * found.  Only builtin types' values qualify: a script class could gain
+ * __get__ or __set__ without any dict on the instance's chain changing.
+ * Of those only property is a data descriptor (obj_generic_getattr). */
+static void attr_kinds(AttrCache *c)
+{
+    TypeObj *at = IS_NULL(c->attr) ? NULL : val_type(c->attr);
+    int builtin = at != NULL && !(at->flags & TF_HEAPTYPE);
+    c->inst_first = at == NULL || (builtin && at != &property_type);
+    c->plain_attr = builtin && at->descr_get == NULL;
 }
 
 /* Record what the chain says about name now; the type must qualify. */
@@ -240,7 +249,9 @@ static void chain_fill(TypeObj *t, AttrCache *c, StrObj *name)
             dict_watch(p->base_hdr.dict);
     c->epoch = dict_watch_epoch;
     c->attr = type_lookup(t, name);
-    c->idx = attr_hint(t, name, -1);
+    attr_kinds(c);
+    c->idx = -1;
+    c->sidx = t->flags & TF_INLINE_VALUES ? type_shared_index(t, name) : -1;
     c->type = t;
 }
 
@@ -420,23 +431,25 @@ static inline int is_unbound_method(Value m)
     return 0;
 }
 
-/* self.x where x is an instance attribute and the class chain has no x:
- * the cached position in the instance dict or inline values, checked;
- * V_NULL otherwise. */
+/* self.x where x is an instance attribute that nothing on the class
+ * chain overrides: the cached position in the instance dict or inline
+ * values, checked.  An inline instance without x gives the class's plain
+ * value, if any (a default like `count = 0`).  V_NULL otherwise. */
 static inline Value load_attr_cached(Value obj, StrObj *name, AttrCache *c)
 {
     if (!IS_OBJ(obj))
         return V_NULL;
     TypeObj *t = OBJ_TYPE(AS_OBJ(obj));
-    if (!chain_valid(t, c) || !IS_NULL(c->attr))
+    if (!chain_valid(t, c) || !c->inst_first)
         return V_NULL;
     InstanceObj *inst = (InstanceObj *)AS_OBJ(obj);
     if (inst->dict != NULL)
         return entry_at(inst->dict, c->idx, name);
-    if ((t->flags & TF_INLINE_VALUES) &&
-        (uint32_t)c->idx < ((ValuesObj *)inst)->nvals) /* attr_hint */
-        return ((ValuesObj *)inst)->vals[c->idx];
-    return V_NULL;
+    if (!(t->flags & TF_INLINE_VALUES))
+        return V_NULL;
+    if ((uint32_t)c->sidx < ((ValuesObj *)inst)->nvals)
+        return ((ValuesObj *)inst)->vals[c->sidx];
+    return c->plain_attr ? c->attr : V_NULL;
 }
 
 static NOINLINE Value load_attr_slow(Value obj, StrObj *name, AttrCache *c)
@@ -445,23 +458,23 @@ static NOINLINE Value load_attr_slow(Value obj, StrObj *name, AttrCache *c)
     TypeObj *t = type_of(obj);
     if (!IS_NULL(v) && plain_instance(obj, t)) {
         chain_fill(t, c, name);
-        if (IS_NULL(c->attr))
-            c->idx = attr_hint(t, name, inst_index(obj, t, name));
+        if (c->inst_first)
+            c->idx = inst_index(obj, t, name);
     }
     return v;
 }
 
-/* obj.x = v inline in the loop, for an instance attribute with nothing
- * on the class chain (the site's cache was filled by store_attr for a
- * type that qualifies): in place at the position the site's hint gives.
- * 1 when done, 0 when store_attr must decide. */
+/* obj.x = v inline in the loop, for an instance attribute that nothing
+ * on the class chain intercepts (the site's cache was filled by
+ * store_attr for a type that qualifies): in place at the position the
+ * site's hint gives.  1 when done, 0 when store_attr must decide. */
 static ALWAYS_INLINE int store_attr_cached(Value obj, StrObj *name, Value v,
                                            const AttrCache *c)
 {
     if (!IS_OBJ(obj))
         return 0;
     TypeObj *t = OBJ_TYPE(AS_OBJ(obj));
-    if (!chain_valid(t, c) || !IS_NULL(c->attr))
+    if (!chain_valid(t, c) || !c->inst_first)
         return 0;
     InstanceObj *inst = (InstanceObj *)AS_OBJ(obj);
     if (inst->dict != NULL)
@@ -469,9 +482,9 @@ static ALWAYS_INLINE int store_attr_cached(Value obj, StrObj *name, Value v,
     if (!(t->flags & TF_INLINE_VALUES))
         return 0;
     /* Replace slot idx, or fill it as the next one when the instance has
-     * room: idx is name's shared key (attr_hint). */
+     * room: sidx is name's shared key. */
     ValuesObj *vo = (ValuesObj *)inst;
-    uint32_t i = (uint32_t)c->idx;
+    uint32_t i = (uint32_t)c->sidx;
     if (i <= vo->nvals && i < vo->cap) {
         vo->vals[i] = v;
         vo->nvals += i == vo->nvals;
@@ -488,14 +501,14 @@ static NOINLINE int store_attr(Value obj, StrObj *name, Value v, AttrCache *c)
     if (plain_instance(obj, t) && t->setattr == obj_generic_setattr) {
         if (!chain_valid(t, c))
             chain_fill(t, c, name);
-        if (c->type == t && IS_NULL(c->attr)) {
+        if (c->type == t && c->inst_first) {
             /* Remember where the name sits now.  A new key goes last, and
              * instances of a class usually add their attributes in the
              * same order, so this is a good hint for the next object. */
             int32_t ix = inst_set(obj, t, name, v);
             if (ix < 0)
                 return -1;
-            c->idx = attr_hint(t, name, ix);
+            c->idx = ix;
             return 0;
         }
     }
@@ -520,7 +533,7 @@ static ALWAYS_INLINE int load_method_cached(Value *sp, StrObj *name,
         if (inst->dict != NULL) {
             if (!surely_absent(inst->dict, name))
                 return 0;
-        } else if ((t->flags & TF_INLINE_VALUES) && c->idx >= 0) {
+        } else if ((t->flags & TF_INLINE_VALUES) && c->sidx >= 0) {
             return 0; /* a shared key: may be set (load_method) */
         }
     } else if ((t->flags & TF_HAS_DICT) || t == &module_type ||
