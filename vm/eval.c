@@ -77,8 +77,16 @@ typedef struct AttrCache {
      * comes first (attr is none, or no data descriptor), and whether attr
      * is what reading the name gives when the instance has none. */
     uint8_t inst_first, plain_attr;
+    uint8_t method_kind; /* MK_*: what a LOAD_METHOD hit must check */
     StrObj *name;
 } AttrCache;
+
+/* LOAD_METHOD sites whose attr is a function or method native of the
+ * type (decided with the rest of the cache, as the type's slots cannot
+ * change without moving the epoch): MK_NODICT for instances of a type
+ * with the generic lookup and no instance dict, MK_INSTANCE for script
+ * class instances, whose own attributes may shadow the method. */
+enum { MK_NONE, MK_NODICT, MK_INSTANCE };
 
 typedef struct VmCache {
     uint32_t *qcode;  /* the instructions with superinstructions fused in
@@ -229,6 +237,20 @@ static inline int chain_valid(TypeObj *t, const AttrCache *c)
     return c->type == t && c->epoch == dict_watch_epoch;
 }
 
+static inline int is_unbound_method(Value m)
+{
+    if (!IS_OBJ(m))
+        return 0;
+    TypeObj *mt = OBJ_TYPE(AS_OBJ(m));
+    if (mt == &func_type)
+        return 1;
+    if (mt == &native_type) {
+        NativeObj *n = (NativeObj *)AS_OBJ(m);
+        return (n->flags & NATIVE_METHOD) && IS_NULL(n->self);
+    }
+    return 0;
+}
+
 /* Fill AttrCache.inst_first and plain_attr for the class attribute
  * found.  Only builtin types' values qualify: a script class could gain
  * __get__ or __set__ without any dict on the instance's chain changing.
@@ -241,6 +263,17 @@ static void attr_kinds(AttrCache *c)
     c->plain_attr = builtin && at->descr_get == NULL;
 }
 
+static int method_kind(TypeObj *t, Value attr)
+{
+    int generic = t->getattr == NULL || t->getattr == obj_generic_getattr;
+    if (!is_unbound_method(attr) || !generic)
+        return MK_NONE;
+    if ((t->flags & TF_HEAPTYPE) && (t->flags & TF_HAS_DICT))
+        return MK_INSTANCE;
+    return (t->flags & TF_HAS_DICT) || t == &module_type ? MK_NONE
+                                                         : MK_NODICT;
+}
+
 /* Record what the chain says about name now; the type must qualify. */
 static void chain_fill(TypeObj *t, AttrCache *c, StrObj *name)
 {
@@ -250,6 +283,7 @@ static void chain_fill(TypeObj *t, AttrCache *c, StrObj *name)
     c->epoch = dict_watch_epoch;
     c->attr = type_lookup(t, name);
     attr_kinds(c);
+    c->method_kind = (uint8_t)method_kind(t, c->attr);
     c->idx = -1;
     c->sidx = t->flags & TF_INLINE_VALUES ? type_shared_index(t, name) : -1;
     c->type = t;
@@ -417,20 +451,6 @@ static Value load_classderef(Frame *f, int i)
     return IS_NULL(v) ? unbound_deref(co, i) : v;
 }
 
-static inline int is_unbound_method(Value m)
-{
-    if (!IS_OBJ(m))
-        return 0;
-    TypeObj *mt = OBJ_TYPE(AS_OBJ(m));
-    if (mt == &func_type)
-        return 1;
-    if (mt == &native_type) {
-        NativeObj *n = (NativeObj *)AS_OBJ(m);
-        return (n->flags & NATIVE_METHOD) && IS_NULL(n->self);
-    }
-    return 0;
-}
-
 /* self.x where x is an instance attribute that nothing on the class
  * chain overrides: the cached position in the instance dict or inline
  * values, checked.  An inline instance without x gives the class's plain
@@ -526,18 +546,15 @@ static ALWAYS_INLINE int load_method_cached(Value *sp, StrObj *name,
     if (!IS_OBJ(obj))
         return 0;
     TypeObj *t = OBJ_TYPE(AS_OBJ(obj));
-    if (!chain_valid(t, c) || !is_unbound_method(c->attr))
+    if (!chain_valid(t, c))
         return 0;
-    if (plain_instance(obj, t)) {
-        InstanceObj *inst = (InstanceObj *)AS_OBJ(obj);
-        if (inst->dict != NULL) {
-            if (!surely_absent(inst->dict, name))
-                return 0;
-        } else if ((t->flags & TF_INLINE_VALUES) && c->sidx >= 0) {
-            return 0; /* a shared key: may be set (load_method) */
-        }
-    } else if ((t->flags & TF_HAS_DICT) || t == &module_type ||
-               (t->getattr != NULL && t->getattr != obj_generic_getattr)) {
+    if (c->method_kind == MK_INSTANCE) {
+        /* Without a dict, an instance of a class with inline values
+         * may hold the name only if it is a shared key (AttrCache). */
+        DictObj *d = ((InstanceObj *)AS_OBJ(obj))->dict;
+        if (d != NULL ? !surely_absent(d, name) : c->sidx >= 0)
+            return 0;
+    } else if (c->method_kind != MK_NODICT) {
         return 0;
     }
     sp[-1] = c->attr;
