@@ -449,6 +449,17 @@ static Value slot_descr_get(Value descr, Value instance, TypeObj *owner)
     return call_found(f, descr, args, 2);
 }
 
+/* A script's __new__ (implicitly static, so called with the class
+ * first), else the nearest builtin base's. */
+static Value slot_new(Value self, Value *args, int nargs, TupleObj *kwnames)
+{
+    TypeObj *t = (TypeObj *)AS_OBJ(self);
+    Value f = heap_lookup(t, rt_names.new_);
+    if (IS_NULL(f))
+        return builtin_base(t)->new_(self, args, nargs, kwnames);
+    return type_call_with_self(f, self, args, nargs, kwnames);
+}
+
 /* Point the slot family of one dunder at the generic implementation. */
 static void install_slot(TypeObj *t, StrObj *name)
 {
@@ -473,6 +484,7 @@ static void install_slot(TypeObj *t, StrObj *name)
              name == n->abs)
         t->unop = slot_unop;
     else if (name == n->get) t->descr_get = slot_descr_get;
+    else if (name == n->new_) t->new_ = slot_new;
     else {
         for (int op = 0; op < BOP_COUNT; op++) {
             if (name == n->binop[op] || name == n->ibinop[op])
