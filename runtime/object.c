@@ -469,8 +469,10 @@ static int inline_append(ValuesObj *vo, TypeObj *t, StrObj *name, Value v)
         dict_watch_epoch++; /* see type_shared_index */
     }
     if (n >= vo->cap) {
-        if (t->inline_cap < n + 1)
+        if (t->inline_cap < n + 1) {
             t->inline_cap = n + 1;
+            dict_watch_epoch++; /* a VM plan may now apply (init_plan) */
+        }
         return 0;
     }
     vo->vals[n] = v;

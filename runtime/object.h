@@ -88,6 +88,8 @@ enum {
     TF_INT_SUBCLASS = 1 << 3, /* instances carry an int value (IntEnum members) */
 };
 
+#define TYPE_INIT_PLAN_MAX 8
+
 struct TypeObj {
     InstanceObj base_hdr; /* a type has a dict of its attributes */
     const char *name;     /* C string name, e.g. "int"; for heap types the
@@ -132,6 +134,11 @@ struct TypeObj {
      * slots a new instance gets (grown when one runs out of room). */
     struct ListObj *shared_keys;
     uint32_t inline_cap;
+    /* The VM's plan (vm/eval.c, init_plan) for an init_cache whose body
+     * only stores arguments as attributes, valid with init_cache: store
+     * i sets shared key i to local init_src[i]; -1: no plan. */
+    int8_t init_nstores;
+    uint8_t init_src[TYPE_INIT_PLAN_MAX];
 };
 
 #define OBJ_TYPE(o) (((Obj *)(o))->type)

@@ -1197,6 +1197,66 @@ static ALWAYS_INLINE int simple_call(const FuncObj *fn, const VmCache *cc,
             (fn->closure != NULL && fn->closure->n >= (size_t)cc->nfrees));
 }
 
+/* Whether an __init__ of t made of `self.NAME = ARG` statements only
+ * (then `return None`) may run without its frame: each store must put
+ * the next shared key of a fresh instance into its inline values, with
+ * nothing on the class chain intercepting it (attr_kinds), and new
+ * instances must have room for them all.  Those facts change only with
+ * the class dicts, the shared keys or inline_cap, all of which move
+ * dict_watch_epoch, and inline_init_fill plans again when it moves.
+ * Sets t->init_nstores (-1: no plan) and t->init_src. */
+static void init_plan(TypeObj *t, const FuncObj *init)
+{
+    const CodeObj *co = init->code;
+    t->init_nstores = -1;
+    if (!(t->flags & TF_INLINE_VALUES) || t->setattr != obj_generic_setattr ||
+        !is_simple_code(co) || co->ncells != 0 || co->nfrees != 0 ||
+        (co->flags & (CO_GENERATOR | CO_CLASSBODY)))
+        return;
+    const uint32_t *w = co->code;
+    ListObj *keys = t->shared_keys;
+    int n = 0, i = 0;
+    for (; i + 2 < co->ncode && INSTR_OP(w[i]) == OP_LOAD_FAST; i += 3) {
+        int src = INSTR_ARG(w[i]);
+        if (INSTR_OP(w[i + 1]) != OP_LOAD_FAST || INSTR_ARG(w[i + 1]) != 0 ||
+            INSTR_OP(w[i + 2]) != OP_STORE_ATTR || src >= co->argcount ||
+            n == TYPE_INIT_PLAN_MAX || keys == NULL || (size_t)n >= keys->n)
+            return;
+        StrObj *name = co->names[INSTR_ARG(w[i + 2])];
+        AttrCache probe = {.attr = type_lookup(t, name)};
+        attr_kinds(&probe);
+        if (keys->items[n].as.o != (Obj *)name || !probe.inst_first)
+            return;
+        t->init_src[n++] = (uint8_t)src;
+    }
+    if (i + 1 < co->ncode && INSTR_OP(w[i]) == OP_LOAD_CONST &&
+        IS_NONE(co->consts[INSTR_ARG(w[i])]) &&
+        INSTR_OP(w[i + 1]) == OP_RETURN_VALUE && (uint32_t)n <= t->inline_cap)
+        t->init_nstores = (int8_t)n;
+}
+
+/* Calling t with these arguments under init_plan's plan: the instance,
+ * its values stored, with no frame; V_NULL when the plan does not
+ * apply (no plan, other arguments, or the eval breaker asks to see
+ * every instruction or a signal is pending). */
+static inline Value init_by_plan(TypeObj *t, const FuncObj *init,
+                                 const Value *args, int nargs,
+                                 const TupleObj *kwnames)
+{
+    int n = t->init_nstores;
+    if (n < 0 || kwnames != NULL || nargs + 1 != init->code->argcount ||
+        eb_load() != 0)
+        return V_NULL;
+    Value obj = obj_new_instance(t); /* room for n: inline_cap only grows */
+    ValuesObj *vo = (ValuesObj *)AS_OBJ(obj);
+    for (int k = 0; k < n; k++) {
+        int src = t->init_src[k];
+        vo->vals[k] = src == 0 ? obj : args[src - 1];
+    }
+    vo->nvals = (uint32_t)n;
+    return obj;
+}
+
 /* The class's own __init__ when calling the class can run it as a frame
  * of this loop (a plain script function); NULL otherwise.  Mirrors
  * type.c's lookup on the script-defined part of the chain, whose dicts
@@ -1214,6 +1274,8 @@ static NOINLINE FuncObj *inline_init_fill(TypeObj *t)
     }
     t->init_cache = (Obj *)found;
     t->init_epoch = dict_watch_epoch;
+    if (found != NULL)
+        init_plan(t, found);
     return found;
 }
 
@@ -1761,6 +1823,14 @@ dispatch_switch:
                 /* A script __init__ exists, so object.__new__ would
                  * accept the arguments: skip its check. */
                 int plain = obj_new_is_plain(t);
+                if (plain) {
+                    Value obj = init_by_plan(t, init, cargs, cnargs, ckw);
+                    if (!IS_NULL(obj)) {
+                        cret[0] = obj;
+                        sp = cret + 1;
+                        DISPATCH_CP();
+                    }
+                }
                 Value obj = plain ? obj_new_instance(t)
                                   : t->new_(callable, cargs, cnargs, ckw);
                 if (IS_NULL(obj))
