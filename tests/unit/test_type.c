@@ -411,3 +411,46 @@ Test(type, inst_dict_keeps_the_order_and_is_the_storage)
     cr_assert_eq(AS_INT(obj_getattr_cstr(o, "c")), 3);
     cr_assert_null(inst_dict(V_INT(1), &int_type, 1)); /* no dicts */
 }
+
+Test(type, shared_key_index_is_fixed_once_known)
+{
+    Value c = make_class("A", NULL, dict_new());
+    TypeObj *t = (TypeObj *)AS_OBJ(c);
+    cr_assert_eq(type_shared_index(t, N("x")), -1);
+    t->inline_cap = 2;
+    Value o = obj_new_instance(t);
+    uint64_t epoch = dict_watch_epoch;
+    inst_set(o, t, N("x"), V_INT(1));
+    cr_assert_neq(dict_watch_epoch, epoch); /* a new shared key */
+    epoch = dict_watch_epoch;
+    inst_set(o, t, N("x"), V_INT(2));
+    cr_assert_eq(dict_watch_epoch, epoch); /* a value change only */
+    inst_set(o, t, N("y"), V_INT(3));
+    cr_assert_eq(type_shared_index(t, N("x")), 0);
+    cr_assert_eq(type_shared_index(t, N("y")), 1);
+    cr_assert_eq(type_shared_index(t, N("z")), -1);
+}
+
+/* __new__(cls, v): returns v itself, not an instance. */
+static Value new_returns_arg(Value *args, int nargs, TupleObj *kw)
+{
+    (void)kw;
+    if (args_count("__new__", nargs, 2, 2) < 0)
+        return V_NULL;
+    return args[1];
+}
+
+Test(type, script_new_runs_and_init_is_skipped_for_other_results)
+{
+    DictObj *ns = dict_new();
+    dict_set_str(ns, N("__new__"),
+                 native_new("__new__", new_returns_arg, V_NULL, 0));
+    def(ns, "__init__", ret_int); /* would fail: __init__ must return None */
+    Value c = make_class("N", NULL, ns);
+    Value r = obj_call1(c, V_INT(42));
+    cr_assert(!IS_NULL(r));
+    cr_assert_eq(AS_INT(r), 42);
+    cr_assert(!obj_new_is_plain((TypeObj *)AS_OBJ(c)));
+    Value plain = make_class("P", NULL, dict_new());
+    cr_assert(obj_new_is_plain((TypeObj *)AS_OBJ(plain)));
+}
