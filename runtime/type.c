@@ -670,7 +670,21 @@ static int run_init(TypeObj *t, Value obj, Value *args, int nargs,
     return 0;
 }
 
+static Value type_call_general(Value self, Value *args, int nargs,
+                               TupleObj *kwnames) __attribute__((noinline));
+
+/* str(x), int(s) and the other builtin constructors go straight to the
+ * type's new_ (a tail call); the rest takes type_call_general. */
 static Value type_call(Value self, Value *args, int nargs, TupleObj *kwnames)
+{
+    TypeObj *t = (TypeObj *)AS_OBJ(self);
+    if (t != &type_type && t->new_ && !(t->flags & TF_HEAPTYPE))
+        return t->new_(self, args, nargs, kwnames);
+    return type_call_general(self, args, nargs, kwnames);
+}
+
+static Value type_call_general(Value self, Value *args, int nargs,
+                               TupleObj *kwnames)
 {
     TypeObj *t = (TypeObj *)AS_OBJ(self);
     int nkw = kwnames ? (int)kwnames->n : 0;
