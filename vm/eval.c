@@ -460,7 +460,14 @@ static inline Value load_attr_cached(Value obj, StrObj *name, AttrCache *c)
     if (!IS_OBJ(obj))
         return V_NULL;
     TypeObj *t = OBJ_TYPE(AS_OBJ(obj));
-    if (!chain_valid(t, c) || !c->inst_first)
+    if (!chain_valid(t, c)) {
+        /* A module's attributes are its dict's entries (module_getattr
+         * looks there first): idx is the last position seen. */
+        if (t == &module_type)
+            return entry_at(((InstanceObj *)AS_OBJ(obj))->dict, c->idx, name);
+        return V_NULL;
+    }
+    if (!c->inst_first)
         return V_NULL;
     InstanceObj *inst = (InstanceObj *)AS_OBJ(obj);
     if (inst->dict != NULL)
@@ -480,6 +487,8 @@ static NOINLINE Value load_attr_slow(Value obj, StrObj *name, AttrCache *c)
         chain_fill(t, c, name);
         if (c->inst_first)
             c->idx = inst_index(obj, t, name);
+    } else if (!IS_NULL(v) && t == &module_type) {
+        c->idx = dict_index_str(((InstanceObj *)AS_OBJ(obj))->dict, name);
     }
     return v;
 }
@@ -546,8 +555,17 @@ static ALWAYS_INLINE int load_method_cached(Value *sp, StrObj *name,
     if (!IS_OBJ(obj))
         return 0;
     TypeObj *t = OBJ_TYPE(AS_OBJ(obj));
-    if (!chain_valid(t, c))
-        return 0;
+    if (!chain_valid(t, c)) {
+        if (t != &module_type)
+            return 0;
+        /* math.floor(x): the module's entry, called without self. */
+        Value v = entry_at(((InstanceObj *)AS_OBJ(obj))->dict, c->idx, name);
+        if (IS_NULL(v))
+            return 0;
+        sp[-1] = V_NULL;
+        sp[0] = v;
+        return 1;
+    }
     if (c->method_kind == MK_INSTANCE) {
         /* Without a dict, an instance of a class with inline values
          * may hold the name only if it is a shared key (AttrCache). */
@@ -580,7 +598,9 @@ static NOINLINE int load_method(Value *sp, StrObj *name, AttrCache *c)
             }
         }
     } else if (t == &module_type) {
-        Value v = dict_get_str(((InstanceObj *)AS_OBJ(obj))->dict, name);
+        DictObj *d = ((InstanceObj *)AS_OBJ(obj))->dict;
+        Value v = dict_get_str(d, name);
+        c->idx = dict_index_str(d, name);
         if (!IS_NULL(v)) {
             sp[-1] = V_NULL;
             sp[0] = v;
