@@ -288,7 +288,8 @@ int obj_issubclass_spec(Value cls, Value spec);
 /* type(x).__name__ as a C string, for messages. */
 const char *obj_type_name(Value v);
 /* The class's instance layout: heap types whose chain holds a builtin
- * exception allocate ExcObj-sized instances, others InstanceObj. */
+ * exception allocate ExcObj-sized instances, TF_INLINE_VALUES classes a
+ * ValuesObj with inline_cap slots, others InstanceObj. */
 Value obj_new_instance(TypeObj *t);
 /* object.__new__, the new_ slot of object and of the classes that do
  * not define __new__. */

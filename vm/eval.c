@@ -263,6 +263,7 @@ static void attr_kinds(AttrCache *c)
     c->plain_attr = builtin && at->descr_get == NULL;
 }
 
+/* The MK_* of a LOAD_METHOD site on instances of t finding attr. */
 static int method_kind(TypeObj *t, Value attr)
 {
     int generic = t->getattr == NULL || t->getattr == obj_generic_getattr;
@@ -510,8 +511,8 @@ static ALWAYS_INLINE int store_attr_cached(Value obj, StrObj *name, Value v,
         return dict_replace_at(inst->dict, c->idx, name, v);
     if (!(t->flags & TF_INLINE_VALUES))
         return 0;
-    /* Replace slot idx, or fill it as the next one when the instance has
-     * room: sidx is name's shared key. */
+    /* Replace slot sidx, or fill it as the next one when the instance has
+     * room: sidx is name's shared key, so no other slot holds name. */
     ValuesObj *vo = (ValuesObj *)inst;
     uint32_t i = (uint32_t)c->sidx;
     if (i <= vo->nvals && i < vo->cap) {
@@ -599,8 +600,8 @@ static NOINLINE int load_method(Value *sp, StrObj *name, AttrCache *c)
         }
     } else if (t == &module_type) {
         DictObj *d = ((InstanceObj *)AS_OBJ(obj))->dict;
-        Value v = dict_get_str(d, name);
         c->idx = dict_index_str(d, name);
+        Value v = entry_at(d, c->idx, name);
         if (!IS_NULL(v)) {
             sp[-1] = V_NULL;
             sp[0] = v;
