@@ -552,14 +552,14 @@ Value obj_generic_getattr(Value o, StrObj *name)
     return no_attribute(o, name);
 }
 
-static int set_via_property(Value attr, Value o, StrObj *name, Value v);
+static int set_via_property(Value attr, Value o, Value v);
 
 int obj_generic_setattr(Value o, StrObj *name, Value v)
 {
     TypeObj *t = val_type(o);
     Value attr = type_lookup(t, name);
     if (!IS_NULL(attr) && is_data_descr(attr))
-        return set_via_property(attr, o, name, v);
+        return set_via_property(attr, o, v);
     if (!(t->flags & TF_HAS_DICT) || !IS_OBJ(o)) {
         no_attribute(o, name);
         return -1;
@@ -569,11 +569,11 @@ int obj_generic_setattr(Value o, StrObj *name, Value v)
 
 /* Assignment through a data descriptor: property's own code, or a
  * script descriptor's __set__/__delete__. */
-static int set_via_property(Value attr, Value o, StrObj *name, Value v)
+static int set_via_property(Value attr, Value o, Value v)
 {
     TypeObj *at = val_type(attr);
     if (at == &property_type)
-        return descr_property_set(attr, o, name, v);
+        return descr_property_set(attr, o, v);
     Value fn = type_lookup(at, IS_NULL(v) ? rt_names.delete : rt_names.set);
     if (IS_NULL(fn)) {
         err_set(&exc_AttributeError, "__%s__", IS_NULL(v) ? "delete" : "set");
@@ -595,7 +595,7 @@ int obj_setattr(Value o, StrObj *name, Value v)
      * on it may still have setters. */
     Value attr = type_lookup(t, name);
     if (!IS_NULL(attr) && is_data_descr(attr))
-        return set_via_property(attr, o, name, v);
+        return set_via_property(attr, o, v);
     if (IS_NULL(type_lookup(t, name)) || !IS_NULL(v)) {
         no_attribute(o, name);
         return -1;

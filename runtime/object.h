@@ -312,7 +312,10 @@ Value type_slot_wrapper(TypeObj *t, StrObj *name);
 
 /* Assign (v) or delete (V_NULL v) through a property, with CPython's
  * "property 'x' of 'Foo' object has no setter" errors. */
-int descr_property_set(Value prop, Value obj, StrObj *name, Value v);
+int descr_property_set(Value prop, Value obj, Value v);
+/* The class statement's __set_name__ step for the properties of its
+ * namespace, which name them in messages. */
+void descr_set_names(DictObj *ns);
 /* `item in container` by iterating and comparing (identity, then ==). */
 int obj_contains_by_iter(Value container, Value item);
 

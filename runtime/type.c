@@ -608,6 +608,7 @@ Value type_new_class(StrObj *name, StrObj *qualname, TypeObj *base,
         t->trace = values_trace;
     }
     install_slots(t, ns);
+    descr_set_names(ns);
     return V_OBJ(t);
 }
 

@@ -454,3 +454,18 @@ Test(type, script_new_runs_and_init_is_skipped_for_other_results)
     Value plain = make_class("P", NULL, dict_new());
     cr_assert(obj_new_is_plain((TypeObj *)AS_OBJ(plain)));
 }
+
+Test(type, property_named_only_by_the_class_statement)
+{
+    Value getter = native_new("x", ret_int, V_NULL, 0);
+    Value c = make_class("Foo", NULL, dict_new());
+    Value prop = obj_call1(V_OBJ(&property_type), getter);
+    cr_assert_eq(obj_setattr(c, str_intern_cstr("late"), prop), 0);
+    Value o = obj_call0(c);
+    cr_assert_eq(obj_setattr(o, str_intern_cstr("late"), V_INT(2)), -1);
+    cr_assert_str_eq(raised(&exc_AttributeError),
+                     "property of 'Foo' object has no setter");
+    cr_assert_eq(obj_setattr(o, str_intern_cstr("late"), V_NULL), -1);
+    cr_assert_str_eq(raised(&exc_AttributeError),
+                     "property of 'Foo' object has no deleter");
+}
