@@ -946,8 +946,13 @@ static Value object_hash_method(Value *args, int nargs, TupleObj *kw)
     (void)kw;
     if (IS_NULL(self_arg(args, nargs, 1, "__hash__")))
         return V_NULL;
+    /* object's own hash, the identity, even for a subclass that made its
+     * instances unhashable (super().__hash__()); values without a heap
+     * identity (small ints ...) hash by value. */
     int64_t h;
-    if (obj_hash(args[0], &h) < 0)
+    int r = IS_OBJ(args[0]) ? identity_hash(args[0], &h)
+                            : obj_hash(args[0], &h);
+    if (r < 0)
         return V_NULL;
     return V_INT(h);
 }
