@@ -638,6 +638,29 @@ static Value super_getattr(Value self, StrObj *name)
                    STR_CSTR(name));
 }
 
+Value descr_super_method(Value super, StrObj *name, Value *self)
+{
+    SuperObj *s = (SuperObj *)AS_OBJ(super);
+    if (name == rt_names.class_ ||
+        (IS_OBJ(s->obj) && AS_OBJ(s->obj) == (Obj *)s->obj_type))
+        return V_NULL; /* super_getattr's own cases */
+    for (TypeObj *t = s->type->base; t; t = t->base) {
+        DictObj *d = t->base_hdr.dict;
+        Value v = d ? dict_get_str(d, name) : V_NULL;
+        if (IS_NULL(v))
+            continue;
+        int plain = IS_TYPE(v, func_type) ||
+                    (IS_TYPE(v, native_type) &&
+                     (((NativeObj *)AS_OBJ(v))->flags & NATIVE_METHOD) &&
+                     IS_NULL(((NativeObj *)AS_OBJ(v))->self));
+        if (!plain)
+            return V_NULL;
+        *self = s->obj;
+        return v;
+    }
+    return V_NULL;
+}
+
 static Value super_repr(Value self)
 {
     SuperObj *s = (SuperObj *)AS_OBJ(self);

@@ -316,6 +316,11 @@ int descr_property_set(Value prop, Value obj, Value v);
 /* The class statement's __set_name__ step for the properties of its
  * namespace, which name them in messages. */
 void descr_set_names(DictObj *ns);
+/* super().name(...) without a bound method (LOAD_METHOD): the plain
+ * function or method native super_getattr would bind to the instance,
+ * unbound, with *self set to the instance; V_NULL (no exception) when
+ * super_getattr must decide. */
+Value descr_super_method(Value super, StrObj *name, Value *self);
 /* `item in container` by iterating and comparing (identity, then ==). */
 int obj_contains_by_iter(Value container, Value item);
 

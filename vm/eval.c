@@ -607,6 +607,14 @@ static NOINLINE int load_method(Value *sp, StrObj *name, AttrCache *c)
             sp[0] = v;
             return 0;
         }
+    } else if (t == &super_type) {
+        Value self;
+        Value m = descr_super_method(obj, name, &self);
+        if (!IS_NULL(m)) {
+            sp[-1] = m;
+            sp[0] = self;
+            return 0;
+        }
     } else if (t->getattr == NULL || t->getattr == obj_generic_getattr ||
                (t->flags & TF_HEAPTYPE)) {
         /* list.append and friends: the type lookup cached like above. */
