@@ -469,3 +469,24 @@ Test(type, property_named_only_by_the_class_statement)
     cr_assert_str_eq(raised(&exc_AttributeError),
                      "property of 'Foo' object has no deleter");
 }
+
+Test(type, super_method_is_found_unbound_with_the_instance)
+{
+    DictObj *ns = dict_new();
+    def(ns, "hello", ret_hello);
+    dict_set_str(ns, N("data"), V_INT(7));
+    Value a = make_class("A", NULL, ns);
+    Value b = make_class("B", (TypeObj *)AS_OBJ(a), dict_new());
+    Value o = obj_call0(b);
+    Value args[2] = {b, o};
+    Value sup = obj_call(V_OBJ(&super_type), args, 2, NULL);
+    cr_assert(!IS_NULL(sup));
+    Value self = V_NULL;
+    Value m = descr_super_method(sup, N("hello"), &self);
+    cr_assert(val_is(m, dict_get_str(ns, N("hello"))));
+    cr_assert(val_is(self, o));
+    /* Not a method, or missing: left to super's attribute lookup. */
+    cr_assert(IS_NULL(descr_super_method(sup, N("data"), &self)));
+    cr_assert(IS_NULL(descr_super_method(sup, N("nope"), &self)));
+    cr_assert(!err_occurred());
+}
