@@ -12,6 +12,7 @@
 typedef struct PropertyObj {
     Obj hdr;
     Value fget, fset, fdel, doc; /* None when absent */
+    StrObj *name; /* set by the class statement (descr_set_names), or NULL */
 } PropertyObj;
 
 static void property_trace(Obj *o)
@@ -21,15 +22,31 @@ static void property_trace(Obj *o)
     gc_mark_value(p->fset);
     gc_mark_value(p->fdel);
     gc_mark_value(p->doc);
+    gc_mark_obj((Obj *)p->name);
 }
 
-/* The attribute name for messages: the getter's __name__, else "?". */
-static const char *property_name(PropertyObj *p)
+/* CPython 3.11's AttributeError for a missing accessor ("getter",
+ * "setter", "deleter"): the property's name only when the class
+ * statement gave it one, and the instance type's qualified name. */
+static void missing_accessor(PropertyObj *p, Value obj, const char *what)
 {
-    Value f = !IS_NONE(p->fget) ? p->fget : !IS_NONE(p->fset) ? p->fset : p->fdel;
-    if (IS_TYPE(f, func_type))
-        return STR_CSTR(((FuncObj *)AS_OBJ(f))->name);
-    return "?";
+    TypeObj *t = val_type(obj);
+    const char *qn = t->qualname ? STR_CSTR(t->qualname) : t->name;
+    if (p->name)
+        err_set(&exc_AttributeError, "property '%s' of '%s' object has no %s",
+                STR_CSTR(p->name), qn, what);
+    else
+        err_set(&exc_AttributeError, "property of '%s' object has no %s", qn,
+                what);
+}
+
+void descr_set_names(DictObj *ns)
+{
+    size_t pos = 0;
+    Value k, v;
+    while (dict_next(ns, &pos, &k, &v))
+        if (IS_TYPE(v, property_type) && IS_TYPE(k, str_type))
+            ((PropertyObj *)AS_OBJ(v))->name = str_intern((StrObj *)AS_OBJ(k));
 }
 
 static Value property_get(Value descr, Value instance, TypeObj *owner)
@@ -38,21 +55,19 @@ static Value property_get(Value descr, Value instance, TypeObj *owner)
     PropertyObj *p = (PropertyObj *)AS_OBJ(descr);
     if (IS_NULL(instance))
         return descr;
-    if (IS_NONE(p->fget))
-        return err_set(&exc_AttributeError,
-                       "property '%s' of '%s' object has no getter",
-                       property_name(p), obj_type_name(instance));
+    if (IS_NONE(p->fget)) {
+        missing_accessor(p, instance, "getter");
+        return V_NULL;
+    }
     return obj_call1(p->fget, instance);
 }
 
-int descr_property_set(Value prop, Value obj, StrObj *name, Value v)
+int descr_property_set(Value prop, Value obj, Value v)
 {
     PropertyObj *p = (PropertyObj *)AS_OBJ(prop);
     Value f = IS_NULL(v) ? p->fdel : p->fset;
     if (IS_NONE(f)) {
-        err_set(&exc_AttributeError, "property '%s' of '%s' object has no %s",
-                STR_CSTR(name), obj_type_name(obj),
-                IS_NULL(v) ? "deleter" : "setter");
+        missing_accessor(p, obj, IS_NULL(v) ? "deleter" : "setter");
         return -1;
     }
     Value r = IS_NULL(v) ? obj_call1(f, obj) : obj_call2(f, obj, v);
@@ -97,7 +112,9 @@ static Value property_copy_with(Value *args, int nargs, int which,
     PropertyObj *p = (PropertyObj *)AS_OBJ(args[0]);
     Value f[3] = {p->fget, p->fset, p->fdel};
     f[which] = args[1];
-    return V_OBJ(property_alloc(f[0], f[1], f[2], p->doc));
+    PropertyObj *copy = property_alloc(f[0], f[1], f[2], p->doc);
+    copy->name = p->name;
+    return V_OBJ(copy);
 }
 
 static Value property_getter(Value *args, int nargs, TupleObj *kw)
@@ -619,6 +636,29 @@ static Value super_getattr(Value self, StrObj *name)
     }
     return err_set(&exc_AttributeError, "'super' object has no attribute '%s'",
                    STR_CSTR(name));
+}
+
+Value descr_super_method(Value super, StrObj *name, Value *self)
+{
+    SuperObj *s = (SuperObj *)AS_OBJ(super);
+    if (name == rt_names.class_ ||
+        (IS_OBJ(s->obj) && AS_OBJ(s->obj) == (Obj *)s->obj_type))
+        return V_NULL; /* super_getattr's own cases */
+    for (TypeObj *t = s->type->base; t; t = t->base) {
+        DictObj *d = t->base_hdr.dict;
+        Value v = d ? dict_get_str(d, name) : V_NULL;
+        if (IS_NULL(v))
+            continue;
+        int plain = IS_TYPE(v, func_type) ||
+                    (IS_TYPE(v, native_type) &&
+                     (((NativeObj *)AS_OBJ(v))->flags & NATIVE_METHOD) &&
+                     IS_NULL(((NativeObj *)AS_OBJ(v))->self));
+        if (!plain)
+            return V_NULL;
+        *self = s->obj;
+        return v;
+    }
+    return V_NULL;
 }
 
 static Value super_repr(Value self)

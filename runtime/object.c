@@ -469,8 +469,10 @@ static int inline_append(ValuesObj *vo, TypeObj *t, StrObj *name, Value v)
         dict_watch_epoch++; /* see type_shared_index */
     }
     if (n >= vo->cap) {
-        if (t->inline_cap < n + 1)
+        if (t->inline_cap < n + 1) {
             t->inline_cap = n + 1;
+            dict_watch_epoch++; /* a VM plan may now apply (init_plan) */
+        }
         return 0;
     }
     vo->vals[n] = v;
@@ -550,14 +552,14 @@ Value obj_generic_getattr(Value o, StrObj *name)
     return no_attribute(o, name);
 }
 
-static int set_via_property(Value attr, Value o, StrObj *name, Value v);
+static int set_via_property(Value attr, Value o, Value v);
 
 int obj_generic_setattr(Value o, StrObj *name, Value v)
 {
     TypeObj *t = val_type(o);
     Value attr = type_lookup(t, name);
     if (!IS_NULL(attr) && is_data_descr(attr))
-        return set_via_property(attr, o, name, v);
+        return set_via_property(attr, o, v);
     if (!(t->flags & TF_HAS_DICT) || !IS_OBJ(o)) {
         no_attribute(o, name);
         return -1;
@@ -567,11 +569,11 @@ int obj_generic_setattr(Value o, StrObj *name, Value v)
 
 /* Assignment through a data descriptor: property's own code, or a
  * script descriptor's __set__/__delete__. */
-static int set_via_property(Value attr, Value o, StrObj *name, Value v)
+static int set_via_property(Value attr, Value o, Value v)
 {
     TypeObj *at = val_type(attr);
     if (at == &property_type)
-        return descr_property_set(attr, o, name, v);
+        return descr_property_set(attr, o, v);
     Value fn = type_lookup(at, IS_NULL(v) ? rt_names.delete : rt_names.set);
     if (IS_NULL(fn)) {
         err_set(&exc_AttributeError, "__%s__", IS_NULL(v) ? "delete" : "set");
@@ -593,7 +595,7 @@ int obj_setattr(Value o, StrObj *name, Value v)
      * on it may still have setters. */
     Value attr = type_lookup(t, name);
     if (!IS_NULL(attr) && is_data_descr(attr))
-        return set_via_property(attr, o, name, v);
+        return set_via_property(attr, o, v);
     if (IS_NULL(type_lookup(t, name)) || !IS_NULL(v)) {
         no_attribute(o, name);
         return -1;

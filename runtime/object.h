@@ -88,6 +88,8 @@ enum {
     TF_INT_SUBCLASS = 1 << 3, /* instances carry an int value (IntEnum members) */
 };
 
+#define TYPE_INIT_PLAN_MAX 8
+
 struct TypeObj {
     InstanceObj base_hdr; /* a type has a dict of its attributes */
     const char *name;     /* C string name, e.g. "int"; for heap types the
@@ -132,6 +134,11 @@ struct TypeObj {
      * slots a new instance gets (grown when one runs out of room). */
     struct ListObj *shared_keys;
     uint32_t inline_cap;
+    /* The VM's plan (vm/eval.c, init_plan) for an init_cache whose body
+     * only stores arguments as attributes, valid with init_cache: store
+     * i sets shared key i to local init_src[i]; -1: no plan. */
+    int8_t init_nstores;
+    uint8_t init_src[TYPE_INIT_PLAN_MAX];
 };
 
 #define OBJ_TYPE(o) (((Obj *)(o))->type)
@@ -281,7 +288,8 @@ int obj_issubclass_spec(Value cls, Value spec);
 /* type(x).__name__ as a C string, for messages. */
 const char *obj_type_name(Value v);
 /* The class's instance layout: heap types whose chain holds a builtin
- * exception allocate ExcObj-sized instances, others InstanceObj. */
+ * exception allocate ExcObj-sized instances, TF_INLINE_VALUES classes a
+ * ValuesObj with inline_cap slots, others InstanceObj. */
 Value obj_new_instance(TypeObj *t);
 /* object.__new__, the new_ slot of object and of the classes that do
  * not define __new__. */
@@ -304,7 +312,15 @@ Value type_slot_wrapper(TypeObj *t, StrObj *name);
 
 /* Assign (v) or delete (V_NULL v) through a property, with CPython's
  * "property 'x' of 'Foo' object has no setter" errors. */
-int descr_property_set(Value prop, Value obj, StrObj *name, Value v);
+int descr_property_set(Value prop, Value obj, Value v);
+/* The class statement's __set_name__ step for the properties of its
+ * namespace, which name them in messages. */
+void descr_set_names(DictObj *ns);
+/* super().name(...) without a bound method (LOAD_METHOD): the plain
+ * function or method native super_getattr would bind to the instance,
+ * unbound, with *self set to the instance; V_NULL (no exception) when
+ * super_getattr must decide. */
+Value descr_super_method(Value super, StrObj *name, Value *self);
 /* `item in container` by iterating and comparing (identity, then ==). */
 int obj_contains_by_iter(Value container, Value item);
 

@@ -449,6 +449,17 @@ static Value slot_descr_get(Value descr, Value instance, TypeObj *owner)
     return call_found(f, descr, args, 2);
 }
 
+/* A script's __new__ (implicitly static, so called with the class
+ * first), else the nearest builtin base's. */
+static Value slot_new(Value self, Value *args, int nargs, TupleObj *kwnames)
+{
+    TypeObj *t = (TypeObj *)AS_OBJ(self);
+    Value f = heap_lookup(t, rt_names.new_);
+    if (IS_NULL(f))
+        return builtin_base(t)->new_(self, args, nargs, kwnames);
+    return type_call_with_self(f, self, args, nargs, kwnames);
+}
+
 /* Point the slot family of one dunder at the generic implementation. */
 static void install_slot(TypeObj *t, StrObj *name)
 {
@@ -473,6 +484,7 @@ static void install_slot(TypeObj *t, StrObj *name)
              name == n->abs)
         t->unop = slot_unop;
     else if (name == n->get) t->descr_get = slot_descr_get;
+    else if (name == n->new_) t->new_ = slot_new;
     else {
         for (int op = 0; op < BOP_COUNT; op++) {
             if (name == n->binop[op] || name == n->ibinop[op])
@@ -596,6 +608,7 @@ Value type_new_class(StrObj *name, StrObj *qualname, TypeObj *base,
         t->trace = values_trace;
     }
     install_slots(t, ns);
+    descr_set_names(ns);
     return V_OBJ(t);
 }
 
@@ -658,7 +671,21 @@ static int run_init(TypeObj *t, Value obj, Value *args, int nargs,
     return 0;
 }
 
+static Value type_call_general(Value self, Value *args, int nargs,
+                               TupleObj *kwnames) __attribute__((noinline));
+
+/* str(x), int(s) and the other builtin constructors go straight to the
+ * type's new_ (a tail call); the rest takes type_call_general. */
 static Value type_call(Value self, Value *args, int nargs, TupleObj *kwnames)
+{
+    TypeObj *t = (TypeObj *)AS_OBJ(self);
+    if (t != &type_type && t->new_ && !(t->flags & TF_HEAPTYPE))
+        return t->new_(self, args, nargs, kwnames);
+    return type_call_general(self, args, nargs, kwnames);
+}
+
+static Value type_call_general(Value self, Value *args, int nargs,
+                               TupleObj *kwnames)
 {
     TypeObj *t = (TypeObj *)AS_OBJ(self);
     int nkw = kwnames ? (int)kwnames->n : 0;
@@ -919,8 +946,13 @@ static Value object_hash_method(Value *args, int nargs, TupleObj *kw)
     (void)kw;
     if (IS_NULL(self_arg(args, nargs, 1, "__hash__")))
         return V_NULL;
+    /* object's own hash, the identity, even for a subclass that made its
+     * instances unhashable (super().__hash__()); values without a heap
+     * identity (small ints ...) hash by value. */
     int64_t h;
-    if (obj_hash(args[0], &h) < 0)
+    int r = IS_OBJ(args[0]) ? identity_hash(args[0], &h)
+                            : obj_hash(args[0], &h);
+    if (r < 0)
         return V_NULL;
     return V_INT(h);
 }

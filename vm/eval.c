@@ -60,17 +60,33 @@ typedef struct GlobalCache {
  * address reused) and a type gaining a dict.  One comparison, however
  * deep the chain.  attr is the class attribute found (borrowed: still in
  * a watched dict that has not changed since), V_NULL when there is none;
- * idx is where the name sat in the last instance (dict entry or inline
- * slot), a hint checked like the globals cache.  The sites execute as
- * their _CACHED forms, whose argument is the cache slot, so name is the
- * site's name (held by the code's names). */
+ * idx is where the name sat in the last instance dict seen (or inline
+ * slot), a hint checked like the globals cache.  sidx is where the name
+ * is among the shared keys of a class with inline values (-1: not
+ * there), which never changes once there, and a name joining them moves
+ * the epoch: so an inline instance has the name exactly when it has
+ * more than sidx values, at slot sidx.  The sites execute as their
+ * _CACHED forms, whose argument is the cache slot, so name is the site's
+ * name (held by the code's names). */
 typedef struct AttrCache {
     TypeObj *type;
     uint64_t epoch;
     Value attr;
-    int32_t idx;
+    int32_t idx, sidx;
+    /* What attr_kinds says of attr: whether the instance's own value
+     * comes first (attr is none, or no data descriptor), and whether attr
+     * is what reading the name gives when the instance has none. */
+    uint8_t inst_first, plain_attr;
+    uint8_t method_kind; /* MK_*: what a LOAD_METHOD hit must check */
     StrObj *name;
 } AttrCache;
+
+/* LOAD_METHOD sites whose attr is a function or method native of the
+ * type (decided with the rest of the cache, as the type's slots cannot
+ * change without moving the epoch): MK_NODICT for instances of a type
+ * with the generic lookup and no instance dict, MK_INSTANCE for script
+ * class instances, whose own attributes may shadow the method. */
+enum { MK_NONE, MK_NODICT, MK_INSTANCE };
 
 typedef struct VmCache {
     uint32_t *qcode;  /* the instructions with superinstructions fused in
@@ -236,20 +252,47 @@ static VmCache *cache_build(CodeObj *co)
     return c;
 }
 
-/* The position hint (AttrCache.idx) for name after an instance of t was
- * seen with it at ix: for a class with inline values, always where name
- * is among its shared keys (-1: nowhere), which never changes once there;
- * so an inline instance with more than idx values has name at slot idx,
- * with no key to check.  Its instances that moved to a dict mostly hold
- * the names in that order too, and entry_at checks the key anyway. */
-static inline int32_t attr_hint(TypeObj *t, StrObj *name, int32_t ix)
-{
-    return t->flags & TF_INLINE_VALUES ? type_shared_index(t, name) : ix;
-}
-
 static inline int chain_valid(TypeObj *t, const AttrCache *c)
 {
     return c->type == t && c->epoch == dict_watch_epoch;
+}
+
+static inline int is_unbound_method(Value m)
+{
+    if (!IS_OBJ(m))
+        return 0;
+    TypeObj *mt = OBJ_TYPE(AS_OBJ(m));
+    if (mt == &func_type)
+        return 1;
+    if (mt == &native_type) {
+        NativeObj *n = (NativeObj *)AS_OBJ(m);
+        return (n->flags & NATIVE_METHOD) && IS_NULL(n->self);
+    }
+    return 0;
+}
+
+/* Fill AttrCache.inst_first and plain_attr for the class attribute
+ * found.  Only builtin types' values qualify: a script class could gain
+ * __get__ or __set__ without any dict on the instance's chain changing.
+ * Of those only property is a data descriptor (obj_generic_getattr). */
+static void attr_kinds(AttrCache *c)
+{
+    TypeObj *at = IS_NULL(c->attr) ? NULL : val_type(c->attr);
+    int builtin = at != NULL && !(at->flags & TF_HEAPTYPE);
+    c->inst_first = at == NULL || (builtin && at != &property_type);
+    c->plain_attr = builtin && at->descr_get == NULL;
+}
+
+/* The MK_* of a LOAD_METHOD site on instances of t finding attr. */
+static int method_kind(TypeObj *t, Value attr)
+{
+    int generic = t->getattr == NULL || t->getattr == obj_generic_getattr;
+    if (!is_unbound_method(attr) || !generic)
+        return MK_NONE;
+    if ((t->flags & TF_HEAPTYPE) && (t->flags & TF_HAS_DICT))
+        return MK_INSTANCE;
+    return (t->flags & TF_HAS_DICT) || t == &module_type ? MK_NONE
+                                                         : MK_NODICT;
 }
 
 /* Record what the chain says about name now; the type must qualify. */
@@ -260,7 +303,10 @@ static void chain_fill(TypeObj *t, AttrCache *c, StrObj *name)
             dict_watch(p->base_hdr.dict);
     c->epoch = dict_watch_epoch;
     c->attr = type_lookup(t, name);
-    c->idx = attr_hint(t, name, -1);
+    attr_kinds(c);
+    c->method_kind = (uint8_t)method_kind(t, c->attr);
+    c->idx = -1;
+    c->sidx = t->flags & TF_INLINE_VALUES ? type_shared_index(t, name) : -1;
     c->type = t;
 }
 
@@ -426,37 +472,32 @@ static Value load_classderef(Frame *f, int i)
     return IS_NULL(v) ? unbound_deref(co, i) : v;
 }
 
-static inline int is_unbound_method(Value m)
-{
-    if (!IS_OBJ(m))
-        return 0;
-    TypeObj *mt = OBJ_TYPE(AS_OBJ(m));
-    if (mt == &func_type)
-        return 1;
-    if (mt == &native_type) {
-        NativeObj *n = (NativeObj *)AS_OBJ(m);
-        return (n->flags & NATIVE_METHOD) && IS_NULL(n->self);
-    }
-    return 0;
-}
-
-/* self.x where x is an instance attribute and the class chain has no x:
- * the cached position in the instance dict or inline values, checked;
- * V_NULL otherwise. */
+/* self.x where x is an instance attribute that nothing on the class
+ * chain overrides: the cached position in the instance dict or inline
+ * values, checked.  An inline instance without x gives the class's plain
+ * value, if any (a default like `count = 0`).  V_NULL otherwise. */
 static inline Value load_attr_cached(Value obj, StrObj *name, AttrCache *c)
 {
     if (!IS_OBJ(obj))
         return V_NULL;
     TypeObj *t = OBJ_TYPE(AS_OBJ(obj));
-    if (!chain_valid(t, c) || !IS_NULL(c->attr))
+    if (!chain_valid(t, c)) {
+        /* A module's attributes are its dict's entries (module_getattr
+         * looks there first): idx is the last position seen. */
+        if (t == &module_type)
+            return entry_at(((InstanceObj *)AS_OBJ(obj))->dict, c->idx, name);
+        return V_NULL;
+    }
+    if (!c->inst_first)
         return V_NULL;
     InstanceObj *inst = (InstanceObj *)AS_OBJ(obj);
     if (inst->dict != NULL)
         return entry_at(inst->dict, c->idx, name);
-    if ((t->flags & TF_INLINE_VALUES) &&
-        (uint32_t)c->idx < ((ValuesObj *)inst)->nvals) /* attr_hint */
-        return ((ValuesObj *)inst)->vals[c->idx];
-    return V_NULL;
+    if (!(t->flags & TF_INLINE_VALUES))
+        return V_NULL;
+    if ((uint32_t)c->sidx < ((ValuesObj *)inst)->nvals)
+        return ((ValuesObj *)inst)->vals[c->sidx];
+    return c->plain_attr ? c->attr : V_NULL;
 }
 
 static NOINLINE Value load_attr_slow(Value obj, StrObj *name, AttrCache *c)
@@ -465,33 +506,35 @@ static NOINLINE Value load_attr_slow(Value obj, StrObj *name, AttrCache *c)
     TypeObj *t = type_of(obj);
     if (!IS_NULL(v) && plain_instance(obj, t)) {
         chain_fill(t, c, name);
-        if (IS_NULL(c->attr))
-            c->idx = attr_hint(t, name, inst_index(obj, t, name));
+        if (c->inst_first)
+            c->idx = inst_index(obj, t, name);
+    } else if (!IS_NULL(v) && t == &module_type) {
+        c->idx = dict_index_str(((InstanceObj *)AS_OBJ(obj))->dict, name);
     }
     return v;
 }
 
-/* obj.x = v inline in the loop, for an instance attribute with nothing
- * on the class chain (the site's cache was filled by store_attr for a
- * type that qualifies): in place at the position the site's hint gives.
- * 1 when done, 0 when store_attr must decide. */
+/* obj.x = v inline in the loop, for an instance attribute that nothing
+ * on the class chain intercepts (the site's cache was filled by
+ * store_attr for a type that qualifies): in place at the position the
+ * site's hint gives.  1 when done, 0 when store_attr must decide. */
 static ALWAYS_INLINE int store_attr_cached(Value obj, StrObj *name, Value v,
                                            const AttrCache *c)
 {
     if (!IS_OBJ(obj))
         return 0;
     TypeObj *t = OBJ_TYPE(AS_OBJ(obj));
-    if (!chain_valid(t, c) || !IS_NULL(c->attr))
+    if (!chain_valid(t, c) || !c->inst_first)
         return 0;
     InstanceObj *inst = (InstanceObj *)AS_OBJ(obj);
     if (inst->dict != NULL)
         return dict_replace_at(inst->dict, c->idx, name, v);
     if (!(t->flags & TF_INLINE_VALUES))
         return 0;
-    /* Replace slot idx, or fill it as the next one when the instance has
-     * room: idx is name's shared key (attr_hint). */
+    /* Replace slot sidx, or fill it as the next one when the instance has
+     * room: sidx is name's shared key, so no other slot holds name. */
     ValuesObj *vo = (ValuesObj *)inst;
-    uint32_t i = (uint32_t)c->idx;
+    uint32_t i = (uint32_t)c->sidx;
     if (i <= vo->nvals && i < vo->cap) {
         vo->vals[i] = v;
         vo->nvals += i == vo->nvals;
@@ -508,14 +551,14 @@ static NOINLINE int store_attr(Value obj, StrObj *name, Value v, AttrCache *c)
     if (plain_instance(obj, t) && t->setattr == obj_generic_setattr) {
         if (!chain_valid(t, c))
             chain_fill(t, c, name);
-        if (c->type == t && IS_NULL(c->attr)) {
+        if (c->type == t && c->inst_first) {
             /* Remember where the name sits now.  A new key goes last, and
              * instances of a class usually add their attributes in the
              * same order, so this is a good hint for the next object. */
             int32_t ix = inst_set(obj, t, name, v);
             if (ix < 0)
                 return -1;
-            c->idx = attr_hint(t, name, ix);
+            c->idx = ix;
             return 0;
         }
     }
@@ -533,18 +576,24 @@ static ALWAYS_INLINE int load_method_cached(Value *sp, StrObj *name,
     if (!IS_OBJ(obj))
         return 0;
     TypeObj *t = OBJ_TYPE(AS_OBJ(obj));
-    if (!chain_valid(t, c) || !is_unbound_method(c->attr))
-        return 0;
-    if (plain_instance(obj, t)) {
-        InstanceObj *inst = (InstanceObj *)AS_OBJ(obj);
-        if (inst->dict != NULL) {
-            if (!surely_absent(inst->dict, name))
-                return 0;
-        } else if ((t->flags & TF_INLINE_VALUES) && c->idx >= 0) {
-            return 0; /* a shared key: may be set (load_method) */
-        }
-    } else if ((t->flags & TF_HAS_DICT) || t == &module_type ||
-               (t->getattr != NULL && t->getattr != obj_generic_getattr)) {
+    if (!chain_valid(t, c)) {
+        if (t != &module_type)
+            return 0;
+        /* math.floor(x): the module's entry, called without self. */
+        Value v = entry_at(((InstanceObj *)AS_OBJ(obj))->dict, c->idx, name);
+        if (IS_NULL(v))
+            return 0;
+        sp[-1] = V_NULL;
+        sp[0] = v;
+        return 1;
+    }
+    if (c->method_kind == MK_INSTANCE) {
+        /* Without a dict, an instance of a class with inline values
+         * may hold the name only if it is a shared key (AttrCache). */
+        DictObj *d = ((InstanceObj *)AS_OBJ(obj))->dict;
+        if (d != NULL ? !surely_absent(d, name) : c->sidx >= 0)
+            return 0;
+    } else if (c->method_kind != MK_NODICT) {
         return 0;
     }
     sp[-1] = c->attr;
@@ -570,10 +619,20 @@ static NOINLINE int load_method(Value *sp, StrObj *name, AttrCache *c)
             }
         }
     } else if (t == &module_type) {
-        Value v = dict_get_str(((InstanceObj *)AS_OBJ(obj))->dict, name);
+        DictObj *d = ((InstanceObj *)AS_OBJ(obj))->dict;
+        c->idx = dict_index_str(d, name);
+        Value v = entry_at(d, c->idx, name);
         if (!IS_NULL(v)) {
             sp[-1] = V_NULL;
             sp[0] = v;
+            return 0;
+        }
+    } else if (t == &super_type) {
+        Value self;
+        Value m = descr_super_method(obj, name, &self);
+        if (!IS_NULL(m)) {
+            sp[-1] = m;
+            sp[0] = self;
             return 0;
         }
     } else if (t->getattr == NULL || t->getattr == obj_generic_getattr ||
@@ -1216,6 +1275,66 @@ static ALWAYS_INLINE int simple_call(const FuncObj *fn, const VmCache *cc,
             (fn->closure != NULL && fn->closure->n >= (size_t)cc->nfrees));
 }
 
+/* Whether an __init__ of t made of `self.NAME = ARG` statements only
+ * (then `return None`) may run without its frame: each store must put
+ * the next shared key of a fresh instance into its inline values, with
+ * nothing on the class chain intercepting it (attr_kinds), and new
+ * instances must have room for them all.  Those facts change only with
+ * the class dicts, the shared keys or inline_cap, all of which move
+ * dict_watch_epoch, and inline_init_fill plans again when it moves.
+ * Sets t->init_nstores (-1: no plan) and t->init_src. */
+static void init_plan(TypeObj *t, const FuncObj *init)
+{
+    const CodeObj *co = init->code;
+    t->init_nstores = -1;
+    if (!(t->flags & TF_INLINE_VALUES) || t->setattr != obj_generic_setattr ||
+        !is_simple_code(co) || co->ncells != 0 || co->nfrees != 0 ||
+        (co->flags & (CO_GENERATOR | CO_CLASSBODY)))
+        return;
+    const uint32_t *w = co->code;
+    ListObj *keys = t->shared_keys;
+    int n = 0, i = 0;
+    for (; i + 2 < co->ncode && INSTR_OP(w[i]) == OP_LOAD_FAST; i += 3) {
+        int src = INSTR_ARG(w[i]);
+        if (INSTR_OP(w[i + 1]) != OP_LOAD_FAST || INSTR_ARG(w[i + 1]) != 0 ||
+            INSTR_OP(w[i + 2]) != OP_STORE_ATTR || src >= co->argcount ||
+            n == TYPE_INIT_PLAN_MAX || keys == NULL || (size_t)n >= keys->n)
+            return;
+        StrObj *name = co->names[INSTR_ARG(w[i + 2])];
+        AttrCache probe = {.attr = type_lookup(t, name)};
+        attr_kinds(&probe);
+        if (keys->items[n].as.o != (Obj *)name || !probe.inst_first)
+            return;
+        t->init_src[n++] = (uint8_t)src;
+    }
+    if (i + 1 < co->ncode && INSTR_OP(w[i]) == OP_LOAD_CONST &&
+        IS_NONE(co->consts[INSTR_ARG(w[i])]) &&
+        INSTR_OP(w[i + 1]) == OP_RETURN_VALUE && (uint32_t)n <= t->inline_cap)
+        t->init_nstores = (int8_t)n;
+}
+
+/* Calling t with these arguments under init_plan's plan: the instance,
+ * its values stored, with no frame; V_NULL when the plan does not
+ * apply (no plan, other arguments, or the eval breaker asks to see
+ * every instruction or a signal is pending). */
+static inline Value init_by_plan(TypeObj *t, const FuncObj *init,
+                                 const Value *args, int nargs,
+                                 const TupleObj *kwnames)
+{
+    int n = t->init_nstores;
+    if (n < 0 || kwnames != NULL || nargs + 1 != init->code->argcount ||
+        eb_load() != 0)
+        return V_NULL;
+    Value obj = obj_new_instance(t); /* room for n: inline_cap only grows */
+    ValuesObj *vo = (ValuesObj *)AS_OBJ(obj);
+    for (int k = 0; k < n; k++) {
+        int src = t->init_src[k];
+        vo->vals[k] = src == 0 ? obj : args[src - 1];
+    }
+    vo->nvals = (uint32_t)n;
+    return obj;
+}
+
 /* The class's own __init__ when calling the class can run it as a frame
  * of this loop (a plain script function); NULL otherwise.  Mirrors
  * type.c's lookup on the script-defined part of the chain, whose dicts
@@ -1233,6 +1352,8 @@ static NOINLINE FuncObj *inline_init_fill(TypeObj *t)
     }
     t->init_cache = (Obj *)found;
     t->init_epoch = dict_watch_epoch;
+    if (found != NULL)
+        init_plan(t, found);
     return found;
 }
 
@@ -1826,6 +1947,14 @@ dispatch_switch:
                 /* A script __init__ exists, so object.__new__ would
                  * accept the arguments: skip its check. */
                 int plain = obj_new_is_plain(t);
+                if (plain) {
+                    Value obj = init_by_plan(t, init, cargs, cnargs, ckw);
+                    if (!IS_NULL(obj)) {
+                        cret[0] = obj;
+                        sp = cret + 1;
+                        DISPATCH_CP();
+                    }
+                }
                 Value obj = plain ? obj_new_instance(t)
                                   : t->new_(callable, cargs, cnargs, ckw);
                 if (IS_NULL(obj))

@@ -411,3 +411,82 @@ Test(type, inst_dict_keeps_the_order_and_is_the_storage)
     cr_assert_eq(AS_INT(obj_getattr_cstr(o, "c")), 3);
     cr_assert_null(inst_dict(V_INT(1), &int_type, 1)); /* no dicts */
 }
+
+Test(type, shared_key_index_is_fixed_once_known)
+{
+    Value c = make_class("A", NULL, dict_new());
+    TypeObj *t = (TypeObj *)AS_OBJ(c);
+    cr_assert_eq(type_shared_index(t, N("x")), -1);
+    t->inline_cap = 2;
+    Value o = obj_new_instance(t);
+    uint64_t epoch = dict_watch_epoch;
+    inst_set(o, t, N("x"), V_INT(1));
+    cr_assert_neq(dict_watch_epoch, epoch); /* a new shared key */
+    epoch = dict_watch_epoch;
+    inst_set(o, t, N("x"), V_INT(2));
+    cr_assert_eq(dict_watch_epoch, epoch); /* a value change only */
+    inst_set(o, t, N("y"), V_INT(3));
+    cr_assert_eq(type_shared_index(t, N("x")), 0);
+    cr_assert_eq(type_shared_index(t, N("y")), 1);
+    cr_assert_eq(type_shared_index(t, N("z")), -1);
+}
+
+/* __new__(cls, v): returns v itself, not an instance. */
+static Value new_returns_arg(Value *args, int nargs, TupleObj *kw)
+{
+    (void)kw;
+    if (args_count("__new__", nargs, 2, 2) < 0)
+        return V_NULL;
+    return args[1];
+}
+
+Test(type, script_new_runs_and_init_is_skipped_for_other_results)
+{
+    DictObj *ns = dict_new();
+    dict_set_str(ns, N("__new__"),
+                 native_new("__new__", new_returns_arg, V_NULL, 0));
+    def(ns, "__init__", ret_int); /* would fail: __init__ must return None */
+    Value c = make_class("N", NULL, ns);
+    Value r = obj_call1(c, V_INT(42));
+    cr_assert(!IS_NULL(r));
+    cr_assert_eq(AS_INT(r), 42);
+    cr_assert(!obj_new_is_plain((TypeObj *)AS_OBJ(c)));
+    Value plain = make_class("P", NULL, dict_new());
+    cr_assert(obj_new_is_plain((TypeObj *)AS_OBJ(plain)));
+}
+
+Test(type, property_named_only_by_the_class_statement)
+{
+    Value getter = native_new("x", ret_int, V_NULL, 0);
+    Value c = make_class("Foo", NULL, dict_new());
+    Value prop = obj_call1(V_OBJ(&property_type), getter);
+    cr_assert_eq(obj_setattr(c, str_intern_cstr("late"), prop), 0);
+    Value o = obj_call0(c);
+    cr_assert_eq(obj_setattr(o, str_intern_cstr("late"), V_INT(2)), -1);
+    cr_assert_str_eq(raised(&exc_AttributeError),
+                     "property of 'Foo' object has no setter");
+    cr_assert_eq(obj_setattr(o, str_intern_cstr("late"), V_NULL), -1);
+    cr_assert_str_eq(raised(&exc_AttributeError),
+                     "property of 'Foo' object has no deleter");
+}
+
+Test(type, super_method_is_found_unbound_with_the_instance)
+{
+    DictObj *ns = dict_new();
+    def(ns, "hello", ret_hello);
+    dict_set_str(ns, N("data"), V_INT(7));
+    Value a = make_class("A", NULL, ns);
+    Value b = make_class("B", (TypeObj *)AS_OBJ(a), dict_new());
+    Value o = obj_call0(b);
+    Value args[2] = {b, o};
+    Value sup = obj_call(V_OBJ(&super_type), args, 2, NULL);
+    cr_assert(!IS_NULL(sup));
+    Value self = V_NULL;
+    Value m = descr_super_method(sup, N("hello"), &self);
+    cr_assert(val_is(m, dict_get_str(ns, N("hello"))));
+    cr_assert(val_is(self, o));
+    /* Not a method, or missing: left to super's attribute lookup. */
+    cr_assert(IS_NULL(descr_super_method(sup, N("data"), &self)));
+    cr_assert(IS_NULL(descr_super_method(sup, N("nope"), &self)));
+    cr_assert(!err_occurred());
+}
