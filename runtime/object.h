@@ -25,8 +25,11 @@ typedef struct DictObj DictObj;
 
 typedef struct Obj {
     TypeObj *type;
-    struct Obj *gc_next; /* all objects form one list that the sweep walks */
-    uint32_t gc_mark;    /* mark bit and small per-object flags, see gc.h */
+    struct Obj *gc_next; /* objects too big for the pools form one list
+                          * that the sweep walks (pooled ones are swept
+                          * slab by slab) */
+    uint32_t gc_mark;    /* the number of the last collection that marked
+                          * it, see gc.h */
     uint32_t gc_size;    /* allocation size in bytes, for the pacing counters */
 } Obj;
 
