@@ -13,6 +13,7 @@
 #include "object.h"
 
 struct CodeObj;
+struct Frame;
 
 /* One traceback entry per frame the exception passed through, innermost
  * last, as CPython prints them.  Holding the code object and line (not the
@@ -21,6 +22,7 @@ typedef struct TracebackObj {
     Obj hdr;
     struct TracebackObj *next; /* towards the frame that raised */
     struct CodeObj *code;
+    struct Frame *frame; /* tb_frame: kept (escaped) by the traceback */
     int lineno;
 } TracebackObj;
 
@@ -125,7 +127,9 @@ int err_given_matches(Value exc, Value spec);
 /* Create an exception instance: type(*args). */
 Value exc_new(TypeObj *type, Value *args, int nargs);
 /* Add a traceback entry (frame the exception is leaving). */
-void exc_add_traceback(Value exc, struct CodeObj *code, int lineno);
+/* Add the entry for frame f, at lineno, to exc's traceback; f and the
+ * frames behind it are kept for tb_frame and f_back, as CPython does. */
+void exc_add_traceback(Value exc, struct Frame *f, int lineno);
 
 /* Print exc with its chain and traceback to stderr as CPython does. */
 void err_print_exception(Value exc);

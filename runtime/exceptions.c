@@ -226,12 +226,14 @@ Value exc_new(TypeObj *type, Value *args, int nargs)
     return exc_alloc(type, args, nargs);
 }
 
-void exc_add_traceback(Value exc, struct CodeObj *code, int lineno)
+void exc_add_traceback(Value exc, Frame *f, int lineno)
 {
     ExcObj *e = as_exc(exc);
     TracebackObj *tb = gc_alloc(&traceback_type, sizeof *tb);
+    frame_keep(f);
     tb->next = e->traceback;
-    tb->code = code;
+    tb->code = f->code;
+    tb->frame = f;
     tb->lineno = lineno;
     e->traceback = tb;
 }

@@ -71,6 +71,15 @@ Value frame_escape(Frame *f)
     return V_OBJ(f);
 }
 
+void frame_keep(Frame *f)
+{
+    /* An escaped frame that is not a generator's had its callers marked
+     * when it escaped, and while it runs they cannot change; a
+     * generator's frame may have been resumed from fresh callers. */
+    for (Frame *p = f; p != NULL && (!p->escaped || p->is_gen); p = p->back)
+        p->escaped = 1;
+}
+
 static const char *cstr_or(StrObj *s, const char *dflt)
 {
     return s != NULL ? STR_CSTR(s) : dflt;

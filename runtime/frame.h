@@ -5,8 +5,9 @@
  * and to answer f_lineno, f_code, f_back, f_locals and f_globals.
  *
  * A frame that a script can see (a signal handler's `frame` argument,
- * sys._getframe(), a generator's frame) is marked `escaped`, with every
- * frame behind it; the VM recycles only frames that never escaped.
+ * sys._getframe(), a generator's frame, a traceback's tb_frame) is marked
+ * `escaped`, with every frame behind it; the VM recycles only frames that
+ * never escaped.
  */
 #ifndef SIGVM_FRAME_H
 #define SIGVM_FRAME_H
@@ -61,5 +62,9 @@ typedef struct Frame {
 int frame_lineno(const Frame *f);
 /* Mark f and every frame behind it as escaped; returns f as a Value. */
 Value frame_escape(Frame *f);
+/* The same for a traceback entry of the live frame f, in time linear in
+ * the frames not yet escaped (an exception out of a deep recursion adds
+ * an entry per frame). */
+void frame_keep(Frame *f);
 
 #endif

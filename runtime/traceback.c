@@ -21,6 +21,7 @@ static void tb_trace(Obj *o)
     TracebackObj *tb = (TracebackObj *)o;
     gc_mark_obj((Obj *)tb->next);
     gc_mark_obj((Obj *)tb->code);
+    gc_mark_obj((Obj *)tb->frame);
 }
 
 static Value tb_getattr(Value self, StrObj *name)
@@ -32,7 +33,7 @@ static Value tb_getattr(Value self, StrObj *name)
     if (strcmp(n, "tb_lineno") == 0)
         return V_INT(tb->lineno);
     if (strcmp(n, "tb_frame") == 0)
-        return V_NONE; /* frames are not kept, see error.h */
+        return V_OBJ(tb->frame);
     return obj_generic_getattr(self, name);
 }
 
@@ -503,7 +504,7 @@ void err_write_unraisable(Value exc, const char *header, Value obj)
     if (!IS_NULL(exc) && ts && ts->frame &&
         val_isinstance(exc, &exc_BaseException) &&
         ((ExcObj *)AS_OBJ(exc))->traceback == NULL)
-        exc_add_traceback(exc, ts->frame->code, frame_lineno(ts->frame));
+        exc_add_traceback(exc, ts->frame, frame_lineno(ts->frame));
     if (!IS_NULL(exc))
         format_chain(&b, exc);
     buf_emit(&b);

@@ -2779,7 +2779,7 @@ error:
             err_set(&exc_SystemError, "error return without exception set");
             exc = err_peek();
         }
-        exc_add_traceback(exc, co, code_line_at(co, f->lasti));
+        exc_add_traceback(exc, f, code_line_at(co, f->lasti));
     }
 
 exception_unwind:

@@ -180,6 +180,14 @@ static CodeObj *fake_code(const char *file, const char *name)
     return co;
 }
 
+/* A traceback entry names a frame; a bare one running co will do. */
+static Frame *fake_frame(const char *file, const char *name)
+{
+    Frame *f = gc_alloc(&frame_type, sizeof *f);
+    f->code = fake_code(file, name);
+    return f;
+}
+
 Test(error, traceback_prints_entries_and_source_lines)
 {
     char path[] = "/tmp/sigvm_tb_XXXXXX";
@@ -189,8 +197,8 @@ Test(error, traceback_prints_entries_and_source_lines)
     cr_assert_eq(write(fd, src, strlen(src)), (ssize_t)strlen(src));
     close(fd);
     Value e = exc_new(&exc_ValueError, (Value[]){S("x")}, 1);
-    exc_add_traceback(e, fake_code(path, "f"), 2);
-    exc_add_traceback(e, fake_code(path, "<module>"), 3);
+    exc_add_traceback(e, fake_frame(path, "f"), 2);
+    exc_add_traceback(e, fake_frame(path, "<module>"), 3);
     err_print_exception(e);
     unlink(path);
     char want[1024];
@@ -209,10 +217,10 @@ Test(error, repeated_entries_are_collapsed)
 {
     Value e = exc_new(&exc_RecursionError,
                       (Value[]){S("maximum recursion depth exceeded")}, 1);
-    CodeObj *f = fake_code("<string>", "f");
+    Frame *f = fake_frame("<string>", "f");
     for (int i = 0; i < 10; i++)
         exc_add_traceback(e, f, 2);
-    exc_add_traceback(e, fake_code("<string>", "<module>"), 4);
+    exc_add_traceback(e, fake_frame("<string>", "<module>"), 4);
     err_print_exception(e);
     cr_assert_str_eq(captured,
                      "Traceback (most recent call last):\n"

@@ -176,3 +176,25 @@ Test(frame, frame_escape_marks_the_whole_chain)
     cr_assert_eq(AS_OBJ(frame_escape(b)), (Obj *)b);
     cr_assert(a->escaped && b->escaped);
 }
+
+/* frame_keep marks a live chain up to the first frame that escaped with
+ * its callers, and goes on through generator frames, whose callers
+ * change with each resumption. */
+Test(frame, keep_marks_the_chain_once)
+{
+    Frame fr[5];
+    memset(fr, 0, sizeof fr);
+    for (int i = 0; i < 4; i++)
+        fr[i].back = &fr[i + 1];
+    fr[3].escaped = 1;            /* escaped earlier, with fr[4] */
+    frame_keep(&fr[0]);
+    cr_assert(fr[0].escaped && fr[1].escaped && fr[2].escaped);
+    cr_assert_eq(fr[4].escaped, 0, "stopped at the escaped frame");
+    memset(fr, 0, sizeof fr);
+    for (int i = 0; i < 4; i++)
+        fr[i].back = &fr[i + 1];
+    fr[1].escaped = fr[1].is_gen = 1; /* a generator resumed from fr[2] */
+    frame_keep(&fr[0]);
+    for (int i = 0; i < 5; i++)
+        cr_assert(fr[i].escaped, "frame %d", i);
+}
