@@ -13,7 +13,7 @@ static TypeObj *const builtin_types[] = {
     &float_type, &str_type, &bytes_type, &list_type, &tuple_type,
     &dict_type, &set_type, &range_type, &slice_type, &func_type,
     &native_type, &method_type, &code_type, &frame_type, &cell_type,
-    &module_type, &gen_type, &property_type, &staticmethod_type,
+    &module_type, &gen_type, &property_type, &member_type, &staticmethod_type,
     &classmethod_type, &super_type, &notimpl_type, &ellipsis_type,
     &traceback_type, &slotwrapper_type,
 };
@@ -86,6 +86,7 @@ void rt_init(void)
     type_init();
     func_init();
     descr_init();
+    member_init();
     module_init();
     num_init();
     str_init();

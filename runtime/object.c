@@ -361,7 +361,7 @@ static int is_data_descr(Value attr)
     if (!IS_OBJ(attr))
         return 0;
     TypeObj *at = OBJ_TYPE(AS_OBJ(attr));
-    if (at == &property_type)
+    if (at == &property_type || at == &member_type)
         return 1;
     return (at->flags & TF_HEAPTYPE) && at->descr_get &&
            !IS_NULL(type_lookup(at, rt_names.set));
@@ -561,7 +561,11 @@ int obj_generic_setattr(Value o, StrObj *name, Value v)
     if (!IS_NULL(attr) && is_data_descr(attr))
         return set_via_property(attr, o, v);
     if (!(t->flags & TF_HAS_DICT) || !IS_OBJ(o)) {
-        no_attribute(o, name);
+        if (IS_NULL(attr))
+            no_attribute(o, name);
+        else
+            err_set(&exc_AttributeError, "'%s' object attribute '%s' is "
+                    "read-only", t->name, STR_CSTR(name));
         return -1;
     }
     return inst_set(o, t, name, v) < 0 ? -1 : 0;
@@ -574,6 +578,8 @@ static int set_via_property(Value attr, Value o, Value v)
     TypeObj *at = val_type(attr);
     if (at == &property_type)
         return descr_property_set(attr, o, v);
+    if (at == &member_type)
+        return member_set(attr, o, v);
     Value fn = type_lookup(at, IS_NULL(v) ? rt_names.delete : rt_names.set);
     if (IS_NULL(fn)) {
         err_set(&exc_AttributeError, "__%s__", IS_NULL(v) ? "delete" : "set");

@@ -142,6 +142,10 @@ struct TypeObj {
      * i sets shared key i to local init_src[i]; -1: no plan. */
     int8_t init_nstores;
     uint8_t init_src[TYPE_INIT_PLAN_MAX];
+    /* __slots__ (member.c): where the chain's slot Values start in an
+     * instance (0: no slots), and the trace of the layout before them. */
+    size_t slots_begin;
+    TraceFn slots_base_trace;
 };
 
 #define OBJ_TYPE(o) (((Obj *)(o))->type)
@@ -335,6 +339,16 @@ Value type_call_with_self(Value f, Value self, Value *args, int nargs,
  * root function for static types. */
 void type_init(void);
 void descr_init(void);
+
+/* __slots__ (member.c).  member_install lays out the slots a class
+ * statement's namespace asks for (member descriptors into ns, room in the
+ * instance, no TF_HAS_DICT when nothing on the chain has a dict); *has_slots
+ * tells whether ns had __slots__.  -1 with TypeError/ValueError set. */
+extern TypeObj member_type;
+int member_install(TypeObj *t, DictObj *ns, int *has_slots);
+/* A member's __set__ (v) or __delete__ (V_NULL v). */
+int member_set(Value member, Value obj, Value v);
+void member_init(void);
 void func_init(void);
 void module_init(void);
 void type_mark_static(void);

@@ -554,7 +554,7 @@ static void inherit_slots(TypeObj *t, TypeObj *base)
     size_t first = offsetof(TypeObj, trace);
     size_t end = offsetof(TypeObj, new_) + sizeof(CallFn);
     memcpy((char *)t + first, (char *)base + first, end - first);
-    if (!(base->flags & TF_HAS_DICT)) {
+    if (!(base->flags & (TF_HAS_DICT | TF_HEAPTYPE))) {
         t->trace = instance_trace;
         t->finalize = NULL;
     }
@@ -597,12 +597,15 @@ Value type_new_class(StrObj *name, StrObj *qualname, TypeObj *base,
     t->base = base;
     t->flags = TF_HEAPTYPE | TF_BASETYPE | TF_HAS_DICT |
                (base->flags & (TF_EXCEPTION | TF_INT_SUBCLASS));
-    t->instance_size = base->flags & TF_HAS_DICT ? base->instance_size
-                                                 : sizeof(InstanceObj);
+    t->instance_size = base->flags & (TF_HAS_DICT | TF_HEAPTYPE)
+                           ? base->instance_size : sizeof(InstanceObj);
     if (t->instance_size < sizeof(InstanceObj))
         t->instance_size = sizeof(InstanceObj);
     inherit_slots(t, base);
-    if (base == &object_type || (base->flags & TF_INLINE_VALUES)) {
+    int has_slots;
+    if (member_install(t, ns, &has_slots) < 0)
+        return V_NULL;
+    if (!has_slots && (base == &object_type || (base->flags & TF_INLINE_VALUES))) {
         t->flags |= TF_INLINE_VALUES;
         t->instance_size = sizeof(ValuesObj);
         t->trace = values_trace;
