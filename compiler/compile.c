@@ -543,7 +543,7 @@ int comp_unwind_fblock(Compiler *c, FBlock *fb, int preserve_tos)
     case FB_FOR:
         if (preserve_tos)
             comp_op(c, OP_ROT_TWO, 0);
-        comp_op(c, OP_POP_TOP, 0);
+        comp_op(c, OP_POP_ITER, 0);
         return 0;
     case FB_TRY_EXCEPT:
         comp_op(c, OP_POP_BLOCK, 0);

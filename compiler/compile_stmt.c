@@ -412,7 +412,9 @@ static int compile_for(Compiler *c, const AstNode *s)
     int end = comp_new_label(c);
     TRY(comp_push_fblock(c, s, FB_FOR, start, end, NULL));
     TRY(comp_expr(c, s->v.for_.iter));
-    comp_op(c, OP_GET_ITER, 0);
+    /* Argument 1: the iterable is what the call just before returned, so
+     * a generator made by that call belongs to the loop alone. */
+    comp_op(c, OP_GET_ITER, s->v.for_.iter->kind == AST_CALL);
     comp_place(c, start);
     comp_jump(c, OP_FOR_ITER, cleanup);
     TRY(comp_store_target(c, s->v.for_.target));

@@ -90,6 +90,9 @@
 #define SIGVM_OPCODES(OP) \
     OP(NOP, 0, OP_NOJUMP) \
     OP(POP_TOP, -1, OP_NOJUMP) \
+    /* A for loop's iterator left behind by break or return: closes a \
+     * generator only the loop held (vm/gen.c, gen_loop_release). */ \
+    OP(POP_ITER, -1, OP_NOJUMP) \
     OP(ROT_TWO, 0, OP_NOJUMP) \
     OP(ROT_THREE, 0, OP_NOJUMP) \
     OP(ROT_FOUR, 0, OP_NOJUMP) \

@@ -505,8 +505,10 @@ void err_write_unraisable(Value exc, const char *header, Value obj)
         val_isinstance(exc, &exc_BaseException) &&
         ((ExcObj *)AS_OBJ(exc))->traceback == NULL)
         exc_add_traceback(exc, ts->frame, frame_lineno(ts->frame));
+    /* The exception alone: CPython's default unraisablehook prints no
+     * cause or context. */
     if (!IS_NULL(exc))
-        format_chain(&b, exc);
+        print_one(&b, exc);
     buf_emit(&b);
     free(b.data);
 }

@@ -240,6 +240,15 @@ static void tb_write(const char *s, size_t n)
         err_restore(saved);
         return;
     }
+    /* A script's own stream object: its write method, as CPython does. */
+    if (!IS_NULL(err) && !IS_NONE(err)) {
+        Value saved = err_fetch();
+        Value text = V_OBJ(str_new(s, n));
+        if (IS_NULL(obj_call_method(err, "write", &text, 1)))
+            err_clear();
+        err_restore(saved);
+        return;
+    }
     while (n > 0) {
         ssize_t w = write(2, s, n);
         if (w <= 0)

@@ -1368,6 +1368,21 @@ static inline FuncObj *inline_init(TypeObj *t)
     return inline_init_fill(t);
 }
 
+/* The stack cut back from sp to keep while an exception unwinds: a for
+ * loop's generator among the dropped values is closed now (gen.c,
+ * gen_loop_release), top first, as CPython's reference counting does. */
+static NOINLINE Value *drop_values(Frame *f, Value *sp, Value *keep)
+{
+    while (sp > keep) {
+        Value v = *--sp;
+        if (IS_TYPE(v, gen_type)) {
+            f->stackdepth = (int)(sp - FRAME_STACK(f));
+            gen_loop_release(v);
+        }
+    }
+    return keep;
+}
+
 static NOINLINE Value recursion_error(void)
 {
     return err_set(&exc_RecursionError, "maximum recursion depth exceeded");
@@ -2199,6 +2214,17 @@ dispatch_switch:
         if (IS_NULL(it))
             goto error;
         SET_TOP(it);
+        if (oparg)
+            gen_claim_for_loop(it, f, INDEX() - 1);
+        DISPATCH();
+    }
+
+    TARGET(POP_ITER) {
+        Value it = POP();
+        if (UNLIKELY(IS_TYPE(it, gen_type))) {
+            SYNC();
+            gen_loop_release(it);
+        }
         DISPATCH();
     }
 
@@ -2788,12 +2814,12 @@ exception_unwind:
     while (f->nblocks > 0) {
         Block b = f->blocks[--f->nblocks];
         if (b.kind == BLOCK_EXCEPT_HANDLER) {
-            sp = stack_base + b.level + 1;
+            sp = drop_values(f, sp, stack_base + b.level + 1);
             Value prev = POP();
             ts->handled = IS_NONE(prev) ? V_NULL : prev;
             continue;
         }
-        sp = stack_base + b.level;
+        sp = drop_values(f, sp, stack_base + b.level);
         Block *h = &f->blocks[f->nblocks++];
         h->kind = BLOCK_EXCEPT_HANDLER;
         h->handler = -1;
@@ -2807,6 +2833,7 @@ exception_unwind:
     }
     /* No handler here: the frame is done and the exception goes to the
      * caller, whose call instruction it then leaves. */
+    drop_values(f, sp, stack_base);
     f->stackdepth = 0;
     f->finished = 1;
     if (f == entry)

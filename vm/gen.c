@@ -32,7 +32,43 @@ Value gen_new(Frame *f, FuncObj *fn)
     g->name = fn->name != NULL ? fn->name : fn->code->name;
     g->qualname = fn->qualname != NULL ? fn->qualname : fn->code->qualname;
     g->handled = V_NULL;
+    const Frame *caller = ts_current->frame;
+    if (caller != NULL) {
+        g->birth_frame = caller;
+        g->birth_code = caller->code;
+        g->birth_lasti = caller->lasti;
+    }
     return V_OBJ(g);
+}
+
+void gen_claim_for_loop(Value it, const Frame *f, int call_index)
+{
+    if (!IS_TYPE(it, gen_type))
+        return;
+    GenObj *g = (GenObj *)AS_OBJ(it);
+    if (g->birth_frame == f && g->birth_code == f->code &&
+        g->birth_lasti == call_index && !g->started)
+        g->loop_owned = 1;
+    g->birth_frame = NULL; /* one look: a stale match must never come */
+}
+
+void gen_loop_release(Value it)
+{
+    if (!IS_TYPE(it, gen_type))
+        return;
+    GenObj *g = (GenObj *)AS_OBJ(it);
+    if (!g->loop_owned || !g->started || g->frame->finished)
+        return;
+    g->loop_owned = 0;
+    Value saved = err_fetch();
+    gc_root_push(&saved);
+    gc_root_push(&it);
+    if (IS_NULL(gen_close(it))) {
+        Value exc = err_fetch();
+        err_write_unraisable(exc, NULL, it);
+    }
+    gc_root_pop(2);
+    err_restore(saved);
 }
 
 static int frame_in_handler(Frame *f)

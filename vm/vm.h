@@ -69,7 +69,24 @@ typedef struct GenObj {
                           is suspended inside an except block */
     uint8_t running;
     uint8_t started;
+    uint8_t loop_owned; /* only a for loop's stack slot holds it */
+    /* Where it was made: the calling frame, its code and the index of the
+     * call instruction; compared, never dereferenced (gen_claim_for_loop).
+     * birth_frame is cleared once a loop has looked. */
+    const Frame *birth_frame;
+    const CodeObj *birth_code;
+    int birth_lasti;
 } GenObj;
+
+/* GET_ITER of a for loop over a call's result: when it is the generator
+ * that this very call made (frame f, code, call_index), only the loop's
+ * stack slot can hold it, and the loop owns it. */
+void gen_claim_for_loop(Value it, const Frame *f, int call_index);
+/* A for loop drops its iterator (POP_ITER after break or return, or the
+ * stack cut back by an exception): a generator it owns is closed now, as
+ * CPython's reference counting finalizes it at that moment.  Errors from
+ * the close are reported as unraisable; an exception in flight is kept. */
+void gen_loop_release(Value it);
 
 /* gen.send(v): the next yielded value, or V_NULL with StopIteration (or
  * the generator's exception) set. */

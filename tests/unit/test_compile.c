@@ -488,7 +488,7 @@ Test(compile, break_pops_the_iterator)
 {
     CodeObj *co = compile("for i in r:\n    break\nelse:\n    f()\n");
     cr_assert_str_eq(listing(co), "LOAD_GLOBAL 0; GET_ITER 0; FOR_ITER 7; "
-                                  "STORE_GLOBAL 1; POP_TOP 0; JUMP 10; "
+                                  "STORE_GLOBAL 1; POP_ITER 0; JUMP 10; "
                                   "JUMP 2; LOAD_GLOBAL 2; "
                                   "CALL_FUNCTION 0; POP_TOP 0; LOAD_CONST 0; "
                                   "RETURN_VALUE 0");
@@ -500,8 +500,20 @@ Test(compile, return_in_for_keeps_the_value_above_the_iterator)
                                "        return i\n"), "f");
     cr_assert_str_eq(listing(f), "LOAD_FAST 0; GET_ITER 0; FOR_ITER 9; "
                                  "STORE_FAST 1; LOAD_FAST 1; ROT_TWO 0; "
-                                 "POP_TOP 0; RETURN_VALUE 0; JUMP 2; "
+                                 "POP_ITER 0; RETURN_VALUE 0; JUMP 2; "
                                  "LOAD_CONST 0; RETURN_VALUE 0");
+}
+
+/* GET_ITER's argument says the iterable is a call's result: only then may
+ * the loop own a generator the call made (vm/gen.c). */
+Test(compile, for_over_a_call_marks_get_iter)
+{
+    CodeObj *co = compile("for i in g(1):\n    pass\nfor j in r:\n    pass\n");
+    cr_assert_str_eq(listing(co), "LOAD_GLOBAL 0; LOAD_CONST 0; "
+                                  "CALL_FUNCTION 1; GET_ITER 1; FOR_ITER 7; "
+                                  "STORE_GLOBAL 1; JUMP 4; LOAD_GLOBAL 2; "
+                                  "GET_ITER 0; FOR_ITER 12; STORE_GLOBAL 3; "
+                                  "JUMP 9; LOAD_CONST 1; RETURN_VALUE 0");
 }
 
 Test(compile, return_through_finally_runs_the_body_inline)
