@@ -1283,18 +1283,22 @@ static NOINLINE Value recursion_error(void)
         DISPATCH(); \
     } while (0)
 
-/* Load the registers from f, whose code has run before (a caller being
- * returned or unwound to): its cache exists. */
-#define RESUME_FRAME() \
+/* Load what the loop keeps about f, whose code has run before (a caller
+ * being returned or unwound to): its cache exists. */
+#define FRAME_STATE() \
     do { \
         co = f->code; \
         cache = co->vm_cache; \
         first_instr = cache->qcode; \
-        ip = first_instr + f->lasti + 1; \
         stack_base = f->slots + cache->nfixed; \
-        sp = stack_base + f->stackdepth; \
         consts = co->consts; \
         names = co->names; \
+    } while (0)
+#define RESUME_FRAME() \
+    do { \
+        FRAME_STATE(); \
+        ip = first_instr + f->lasti + 1; \
+        sp = stack_base + f->stackdepth; \
     } while (0)
 /* The same for the frame the loop starts with, which may be new. */
 #define LOAD_FRAME() \
@@ -1309,6 +1313,8 @@ static NOINLINE Value recursion_error(void)
     do { \
         f->stackdepth = (int)((top) - stack_base); \
         (nf)->back = f; \
+        (nf)->vm_resume_ip = ip; \
+        (nf)->vm_resume_sp = (top); \
         ts->frame = (nf); \
         ts->depth++; \
         f = (nf); \
@@ -2174,26 +2180,31 @@ dispatch_switch:
     L_RETURN_VALUE_BODY:;
         Value r;
         vcopy(&r, --sp);
+        /* Read before the byte store to `finished`: a wider load that
+         * overlaps a narrower recent store waits for it (see vset). */
+        int keep = f->escaped | f->is_gen;
         f->lasti = INDEX();
         f->stackdepth = 0;
         f->finished = 1;
         if (f == entry)
             return r;
-        Frame *caller = f->back;
-        int init_call = f->init_call;
-        ts->frame = caller;
+        Frame *done = f;
+        f = done->back;
+        ip = done->vm_resume_ip;
+        sp = done->vm_resume_sp;
+        int init_call = done->init_call;
+        ts->frame = f;
         ts->depth--;
         /* vm_frame_release, with the size class from the cache. */
         int cls = cache->frame_class;
-        if (!f->escaped && !f->is_gen && cls <= VM_FRAME_NCLASSES &&
+        if (!keep && cls <= VM_FRAME_NCLASSES &&
             vm_free_count[cls] < VM_FRAME_LIST_CAP) {
-            f->code = NULL;
-            f->back = vm_free_frames[cls];
-            vm_free_frames[cls] = f;
+            done->code = NULL;
+            done->back = vm_free_frames[cls];
+            vm_free_frames[cls] = done;
             vm_free_count[cls]++;
         }
-        f = caller;
-        RESUME_FRAME();
+        FRAME_STATE();
         if (UNLIKELY(init_call)) {
             /* The instance is already on the stack (see do_call); the
              * native type_call would check here and then return. */
