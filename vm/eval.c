@@ -80,9 +80,8 @@ typedef struct VmCache {
     int frame_class;  /* vm_frame_class(nslots) */
     int simple;       /* a plain function whose parameters are exactly its
                          positional arguments (is_simple_code) */
-    int fast_argc;    /* simple, with no cells and no free variables: its
-                         argcount, the one call do_call's first test
-                         takes; -1 otherwise */
+    int fast_argc;    /* simple: its argcount, the one call that
+                         FAST_CALL takes; -1 otherwise */
     int nlocals;      /* plain locals: nfixed without the cells */
     int ncells;       /* cells for variables nested functions capture */
     int nfrees;       /* free variables: cells the closure supplies */
@@ -199,9 +198,7 @@ static VmCache *cache_build(CodeObj *co)
     c->frame_class = vm_frame_class(c->nslots);
     c->simple = !(co->flags & (CO_GENERATOR | CO_CLASSBODY)) &&
                 is_simple_code(co);
-    c->fast_argc = c->simple && co->ncells == 0 && co->nfrees == 0
-                       ? co->argcount
-                       : -1;
+    c->fast_argc = c->simple ? co->argcount : -1;
     c->nlocals = co->nlocals;
     c->ncells = co->ncells;
     c->nfrees = co->nfrees;
@@ -1303,7 +1300,6 @@ static NOINLINE Value recursion_error(void)
         first_instr = cache->qcode; \
         stack_base = f->slots + cache->nfixed; \
         consts = co->consts; \
-        names = co->names; \
     } while (0)
 #define RESUME_FRAME() \
     do { \
@@ -1334,7 +1330,6 @@ static NOINLINE Value recursion_error(void)
         first_instr = ip = (cc)->qcode; \
         stack_base = sp = f->slots + (cc)->nfixed; \
         consts = co->consts; \
-        names = co->names; \
     } while (0)
 
 /* Under the CPython policy only EB_TRACE (instruction counting for
@@ -1365,7 +1360,10 @@ Value vm_eval(Frame *f, int throwing)
     CodeObj *co;
     const uint32_t *first_instr, *ip;
     Value *stack_base, *sp, *consts;
-    StrObj **names;
+    /* The code's names: not a local of its own, which GCC would spill and
+     * every call and return would store; only slow paths and attribute
+     * sites read it. */
+#define names (co->names)
     VmCache *cache;
     uint32_t instr;
     intptr_t oparg; /* pointer-sized: indexes without a sign extension */
@@ -1659,9 +1657,10 @@ dispatch_switch:
 
     /* The common call first, in each call target (so that each has its own
      * indirect jump to predict): a plain function that takes exactly
-     * these positional arguments and has no cells (fast_argc).  Its frame
-     * cannot collect (collections happen only at instruction boundaries),
-     * so only lasti must be stored before it. */
+     * these positional arguments (fast_argc; simple_call's test).  Its
+     * frame cannot collect (collections happen only at instruction
+     * boundaries, and so cannot simple_cells' cells), so only lasti must
+     * be stored before it. */
 #define FAST_CALL() \
     do { \
         if (LIKELY(IS_OBJ(callable)) && \
@@ -1669,6 +1668,9 @@ dispatch_switch:
             FuncObj *fn = (FuncObj *)AS_OBJ(callable); \
             VmCache *cc = fn->code->vm_cache; \
             if (LIKELY(cc != NULL && cc->fast_argc == cnargs && \
+                       (LIKELY(cc->nfrees == 0) || \
+                        (fn->closure != NULL && \
+                         fn->closure->n >= (size_t)cc->nfrees)) && \
                        ts->depth < ts_recursion_limit)) { \
                 f->lasti = INDEX(); \
                 Frame *nf = simple_frame(fn, cc, f->builtins, cargs, cnargs); \
@@ -2643,4 +2645,5 @@ exception_unwind:
         RESUME_FRAME();
         goto error;
     }
+#undef names
 }
