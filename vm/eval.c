@@ -924,6 +924,21 @@ static ALWAYS_INLINE void vcopy(Value *dst, const Value *src)
     vset(dst, src->tag, src->as.i);
 }
 
+/* A cached STORE_GLOBAL: replace the value in place and return 1, or 0 on
+ * a miss.  The value goes to dict_replace_at as words (see vset): passed
+ * as a Value read from the stack, GCC moved it with a vector load and
+ * store, stalling on the words just pushed and then the next LOAD_GLOBAL
+ * stalling on the vector store. */
+static ALWAYS_INLINE int global_store_cached(Frame *f, GlobalCache *c,
+                                             const Value *v)
+{
+    Value w;
+    w.tag = v->tag;
+    w.as.i = v->as.i;
+    return c->globals == f->globals &&
+           dict_replace_at(f->globals, c->gidx, c->name, w);
+}
+
 static NOINLINE Value binary_slow(Value a, Value b, int op)
 {
     return obj_binop(a, b, op);
@@ -1576,8 +1591,7 @@ dispatch_switch:
 
     TARGET(STORE_GLOBAL_CACHED) {
         GlobalCache *c = &cache->entries[oparg];
-        if (UNLIKELY(c->globals != f->globals ||
-                     !dict_replace_at(f->globals, c->gidx, c->name, TOP()))) {
+        if (UNLIKELY(!global_store_cached(f, c, &sp[-1]))) {
             if (store_global_slow(f, c->name, TOP(), c) < 0)
                 goto error;
         }
@@ -2554,6 +2568,93 @@ dispatch_switch:
         ip += 2;
         DISPATCH();
     }
+
+    /* LOAD_GLOBAL, LOAD_CONST, BINARY_OP, STORE_GLOBAL: `g += K` at module
+     * level.  ARG_AT(3) is the STORE_GLOBAL's cache slot. */
+    TARGET(GLOBAL_CONST_BINOP_STORE) {
+        GlobalCache *c = &cache->entries[oparg];
+        Value *p = global_cached(f, c, c->name);
+        if (UNLIKELY(p == NULL))
+            goto L_LOAD_GLOBAL_CACHED_BODY;
+        Value a = *p;
+        Value b = consts[ARG_AT(1)];
+        if (UNLIKELY(!binary_fast(a, b, ARG_AT(2), sp))) {
+            PUSH(a);
+            PUSH(b);
+            ip++;
+            DISPATCH_NOCHECK();
+        }
+        if (UNLIKELY(!global_store_cached(f, &cache->entries[ARG_AT(3)], sp))) {
+            sp++;
+            ip += 2;
+            DISPATCH_NOCHECK();
+        }
+        ip += 3;
+        DISPATCH();
+    }
+
+    /* LOAD_GLOBAL, LOAD_GLOBAL, BINARY_OP, STORE_GLOBAL: `g += h`.  The
+     * second and fourth words carry their cache slots. */
+    TARGET(GLOBAL_GLOBAL_BINOP_STORE) {
+        GlobalCache *c = &cache->entries[oparg];
+        Value *p = global_cached(f, c, c->name);
+        if (UNLIKELY(p == NULL))
+            goto L_LOAD_GLOBAL_CACHED_BODY;
+        Value a = *p;
+        GlobalCache *c1 = &cache->entries[ARG_AT(1)];
+        p = global_cached(f, c1, c1->name);
+        if (UNLIKELY(p == NULL)) {
+            PUSH(a);
+            DISPATCH_NOCHECK();
+        }
+        Value b = *p;
+        if (UNLIKELY(!binary_fast(a, b, ARG_AT(2), sp))) {
+            PUSH(a);
+            PUSH(b);
+            ip++;
+            DISPATCH_NOCHECK();
+        }
+        if (UNLIKELY(!global_store_cached(f, &cache->entries[ARG_AT(3)], sp))) {
+            sp++;
+            ip += 2;
+            DISPATCH_NOCHECK();
+        }
+        ip += 3;
+        DISPATCH();
+    }
+
+    /* LOAD_GLOBAL, LOAD_CONST, COMPARE_OP, POP_JUMP_IF_FALSE (or
+     * _IF_TRUE, `want`): `while g < K` at module level. */
+#define GLOBAL_CONST_COMPARE_JUMP_BODY(want) \
+    do { \
+        GlobalCache *c = &cache->entries[oparg]; \
+        Value *p = global_cached(f, c, c->name); \
+        if (UNLIKELY(p == NULL)) \
+            goto L_LOAD_GLOBAL_CACHED_BODY; \
+        Value a = *p; \
+        Value b = consts[ARG_AT(1)]; \
+        if (UNLIKELY(!IS_INT(a) || !IS_INT(b))) { \
+            PUSH(a); \
+            PUSH(b); \
+            ip++; \
+            DISPATCH_NOCHECK(); \
+        } \
+        int t = compare_ints(AS_INT(a), AS_INT(b), ARG_AT(2)); \
+        int target = ARG_AT(3); \
+        ip += 3; \
+        if (t == (want)) \
+            JUMP_DISPATCH(target); \
+        DISPATCH(); \
+    } while (0)
+
+    TARGET(GLOBAL_CONST_COMPARE_JUMP) {
+        GLOBAL_CONST_COMPARE_JUMP_BODY(0);
+    }
+
+    TARGET(GLOBAL_CONST_COMPARE_JUMP_IF_TRUE) {
+        GLOBAL_CONST_COMPARE_JUMP_BODY(1);
+    }
+#undef GLOBAL_CONST_COMPARE_JUMP_BODY
 
     TARGET(STORE_FAST_LOAD_FAST) {
         sp--;

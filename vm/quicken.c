@@ -76,6 +76,19 @@ static int fused_at(const CodeObj *co, int i)
             return OP_COMPARE_JUMP_IF_TRUE;
         break;
     case OP_LOAD_GLOBAL:
+        /* Module-level loops: `while g < K`, `g += K`, `g += h`. */
+        if (GROUP(OP_LOAD_GLOBAL, OP_LOAD_CONST, OP_COMPARE_OP,
+                  OP_POP_JUMP_IF_FALSE))
+            return OP_GLOBAL_CONST_COMPARE_JUMP;
+        if (GROUP(OP_LOAD_GLOBAL, OP_LOAD_CONST, OP_COMPARE_OP,
+                  OP_POP_JUMP_IF_TRUE))
+            return OP_GLOBAL_CONST_COMPARE_JUMP_IF_TRUE;
+        if (GROUP(OP_LOAD_GLOBAL, OP_LOAD_CONST, OP_BINARY_OP,
+                  OP_STORE_GLOBAL))
+            return OP_GLOBAL_CONST_BINOP_STORE;
+        if (GROUP(OP_LOAD_GLOBAL, OP_LOAD_GLOBAL, OP_BINARY_OP,
+                  OP_STORE_GLOBAL))
+            return OP_GLOBAL_GLOBAL_BINOP_STORE;
         if (GROUP(OP_LOAD_GLOBAL, OP_LOAD_CONST, OP_BINARY_OP))
             return OP_GLOBAL_CONST_BINOP;
         break;

@@ -154,11 +154,45 @@ Test(quicken, loop_bottom_test_and_global_arithmetic_are_groups)
     CodeObj *co = mkcode(ins, NULL, N(ins), consts, 3, 0);
     uint32_t q[N(ins)];
     quicken(co, q);
-    cr_assert_eq(INSTR_OP(q[0]), OP_GLOBAL_CONST_BINOP);
+    cr_assert_eq(INSTR_OP(q[0]), OP_GLOBAL_CONST_BINOP_STORE);
     cr_assert_eq(INSTR_OP(q[3]), OP_STORE_GLOBAL);
-    cr_assert_eq(INSTR_OP(q[4]), OP_LOAD_GLOBAL);
+    cr_assert_eq(INSTR_OP(q[4]), OP_GLOBAL_CONST_COMPARE_JUMP_IF_TRUE);
     cr_assert_eq(INSTR_OP(q[6]), OP_COMPARE_JUMP_IF_TRUE);
     cr_assert_eq(INSTR_OP(q[7]), OP_POP_JUMP_IF_TRUE);
+}
+
+Test(quicken, module_level_global_groups)
+{
+    /* while g < 10: g += h; then g + 1 without a store. */
+    uint32_t ins[] = {I(LOAD_GLOBAL, 0), I(LOAD_CONST, 0), I(COMPARE_OP, CMP_LT),
+                      I(POP_JUMP_IF_FALSE, 9), I(LOAD_GLOBAL, 0), I(LOAD_GLOBAL, 1),
+                      I(BINARY_OP, BOP_INPLACE + BOP_ADD), I(STORE_GLOBAL, 0),
+                      I(JUMP, 0), I(LOAD_GLOBAL, 0), I(LOAD_CONST, 1),
+                      I(BINARY_OP, BOP_ADD), I(RETURN_VALUE, 0)};
+    Value consts[] = {V_INT(10), V_INT(1)};
+    CodeObj *co = mkcode(ins, NULL, N(ins), consts, 2, 0);
+    uint32_t q[N(ins)];
+    quicken(co, q);
+    cr_assert_eq(INSTR_OP(q[0]), OP_GLOBAL_CONST_COMPARE_JUMP);
+    cr_assert_eq(INSTR_OP(q[1]), OP_LOAD_CONST);
+    cr_assert_eq(INSTR_OP(q[4]), OP_GLOBAL_GLOBAL_BINOP_STORE);
+    cr_assert_eq(INSTR_OP(q[5]), OP_LOAD_GLOBAL);
+    cr_assert_eq(INSTR_OP(q[7]), OP_STORE_GLOBAL);
+    cr_assert_eq(INSTR_OP(q[9]), OP_GLOBAL_CONST_BINOP);
+}
+
+Test(quicken, global_groups_span_one_line_only)
+{
+    /* g += 1 with its store on another line: no store group. */
+    uint32_t ins[] = {I(LOAD_GLOBAL, 0), I(LOAD_CONST, 0), I(BINARY_OP, BOP_ADD),
+                      I(STORE_GLOBAL, 0), I(LOAD_CONST, 0), I(RETURN_VALUE, 0)};
+    int lines[] = {1, 1, 1, 2, 2, 2};
+    Value consts[] = {V_INT(1)};
+    CodeObj *co = mkcode(ins, lines, N(ins), consts, 1, 0);
+    uint32_t q[N(ins)];
+    quicken(co, q);
+    cr_assert_eq(INSTR_OP(q[0]), OP_GLOBAL_CONST_BINOP);
+    cr_assert_eq(INSTR_OP(q[3]), OP_STORE_GLOBAL);
 }
 
 Test(quicken, global_groups_run_as_the_original)
