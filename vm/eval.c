@@ -1385,6 +1385,7 @@ Value vm_eval(Frame *f, int throwing)
     uint32_t breaker_mask; /* the bits the slow path may act on */
     /* Operands of the shared call sequence (do_call). */
     Value callable, *cargs, *cret;
+    Value retval; /* what RETURN_VALUE's shared part returns */
     int cnargs;
     TupleObj *ckw;
 
@@ -1866,6 +1867,7 @@ dispatch_switch:
     }
 
     TARGET(BINARY_OP) {
+    L_BINARY_OP_BODY:
         if (LIKELY(binary_fast(SECOND(), TOP(), oparg, &sp[-2]))) {
             sp--;
             DISPATCH();
@@ -2211,17 +2213,20 @@ dispatch_switch:
     }
 
     TARGET(RETURN_VALUE) {
-    L_RETURN_VALUE_BODY:;
-        Value r;
-        vcopy(&r, --sp);
-        /* Read before the byte store to `finished`: a wider load that
-         * overlaps a narrower recent store waits for it (see vset). */
+        vcopy(&retval, --sp);
+    L_RETURN_RETVAL:;
+        Value r = retval;
+        /* A frame that goes back to the free list is seen by no one, so
+         * it is marked finished only when a script may hold it or the
+         * loop's caller gets it back. */
         int keep = f->escaped | f->is_gen;
-        f->lasti = INDEX();
-        f->stackdepth = 0;
-        f->finished = 1;
-        if (f == entry)
-            return r;
+        if (UNLIKELY(keep) || f == entry) {
+            f->lasti = INDEX();
+            f->stackdepth = 0;
+            f->finished = 1;
+            if (f == entry)
+                return r;
+        }
         Frame *done = f;
         f = done->back;
         ip = done->vm_resume_ip;
@@ -2668,17 +2673,26 @@ dispatch_switch:
     }
 
     TARGET(RETURN_FAST) {
-        Value v;
-        LOAD_LOCAL_OR_FAIL(v, oparg);
-        PUSH(v);
+        LOAD_LOCAL_OR_FAIL(retval, oparg);
         ip++;
-        goto L_RETURN_VALUE_BODY;
+        goto L_RETURN_RETVAL;
+    }
+
+    /* `return a + b`: BINARY_OP's fast path, then the return; anything
+     * else runs BINARY_OP as usual and then the RETURN_VALUE word. */
+    TARGET(BINOP_RETURN) {
+        if (UNLIKELY(!binary_fast(SECOND(), TOP(), oparg, &sp[-2])))
+            goto L_BINARY_OP_BODY;
+        vcopy(&retval, &sp[-2]);
+        sp -= 2;
+        ip++;
+        goto L_RETURN_RETVAL;
     }
 
     TARGET(RETURN_CONST) {
-        PUSH(consts[oparg]);
+        vcopy(&retval, &consts[oparg]);
         ip++;
-        goto L_RETURN_VALUE_BODY;
+        goto L_RETURN_RETVAL;
     }
 #undef ARG_AT
 #undef LOAD_LOCAL_OR_FAIL

@@ -92,6 +92,10 @@ static int fused_at(const CodeObj *co, int i)
         if (GROUP(OP_LOAD_GLOBAL, OP_LOAD_CONST, OP_BINARY_OP))
             return OP_GLOBAL_CONST_BINOP;
         break;
+    case OP_BINARY_OP:
+        if (GROUP(OP_BINARY_OP, OP_RETURN_VALUE))
+            return OP_BINOP_RETURN;
+        break;
     case OP_STORE_FAST:
         if (GROUP(OP_STORE_FAST, OP_LOAD_FAST))
             return OP_STORE_FAST_LOAD_FAST;

@@ -181,6 +181,21 @@ Test(quicken, module_level_global_groups)
     cr_assert_eq(INSTR_OP(q[9]), OP_GLOBAL_CONST_BINOP);
 }
 
+Test(quicken, binop_then_return_is_one_group)
+{
+    /* return a + b; and a + b whose return is on the next line. */
+    uint32_t ins[] = {I(LOAD_FAST, 0), I(LOAD_FAST, 1),
+                      I(BINARY_OP, BOP_ADD), I(RETURN_VALUE, 0),
+                      I(BINARY_OP, BOP_ADD), I(RETURN_VALUE, 0)};
+    int lines[] = {1, 1, 1, 1, 2, 3};
+    CodeObj *co = mkcode(ins, lines, N(ins), NULL, 0, 2);
+    uint32_t q[N(ins)];
+    quicken(co, q);
+    cr_assert_eq(INSTR_OP(q[2]), OP_BINOP_RETURN);
+    cr_assert_eq(INSTR_OP(q[3]), OP_RETURN_VALUE);
+    cr_assert_eq(INSTR_OP(q[4]), OP_BINARY_OP);
+}
+
 Test(quicken, global_groups_span_one_line_only)
 {
     /* g += 1 with its store on another line: no store group. */
