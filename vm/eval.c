@@ -82,6 +82,8 @@ typedef struct VmCache {
                          positional arguments (is_simple_code) */
     int fast_argc;    /* simple: its argcount, the one call that
                          FAST_CALL takes; -1 otherwise */
+    int bare;         /* simple, and its locals are exactly its
+                         arguments: a call only copies them */
     int nlocals;      /* plain locals: nfixed without the cells */
     int ncells;       /* cells for variables nested functions capture */
     int nfrees;       /* free variables: cells the closure supplies */
@@ -199,6 +201,8 @@ static VmCache *cache_build(CodeObj *co)
     c->simple = !(co->flags & (CO_GENERATOR | CO_CLASSBODY)) &&
                 is_simple_code(co);
     c->fast_argc = c->simple ? co->argcount : -1;
+    c->bare = c->simple && co->nlocals == co->argcount && co->ncells == 0 &&
+              co->nfrees == 0;
     c->nlocals = co->nlocals;
     c->ncells = co->ncells;
     c->nfrees = co->nfrees;
@@ -1153,6 +1157,8 @@ static ALWAYS_INLINE Frame *simple_frame(FuncObj *fn, const VmCache *cc,
     int i = 0;
     for (; i < nargs; i++)
         vcopy(&nf->slots[i], &args[i]);
+    if (LIKELY(cc->bare))
+        return nf;
     for (; i < cc->nlocals; i++)
         nf->slots[i] = V_NULL;
     if (UNLIKELY(cc->nlocals != cc->nfixed)) {
@@ -1683,7 +1689,7 @@ dispatch_switch:
             FuncObj *fn = (FuncObj *)AS_OBJ(callable); \
             VmCache *cc = fn->code->vm_cache; \
             if (LIKELY(cc != NULL && cc->fast_argc == cnargs && \
-                       (LIKELY(cc->nfrees == 0) || \
+                       (LIKELY(cc->bare) || cc->nfrees == 0 || \
                         (fn->closure != NULL && \
                          fn->closure->n >= (size_t)cc->nfrees)) && \
                        ts->depth < ts_recursion_limit)) { \
