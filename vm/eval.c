@@ -2580,6 +2580,23 @@ dispatch_switch:
         DISPATCH();
     }
 
+    /* LOAD_GLOBAL, then FAST_CONST_BINOP's group: `g(x - 1)`.  Past the
+     * global, anything unusual runs the second word, itself fused. */
+    TARGET(GLOBAL_FAST_CONST_BINOP) {
+        GlobalCache *c = &cache->entries[oparg];
+        Value *p = global_cached(f, c, c->name);
+        if (UNLIKELY(p == NULL))
+            goto L_LOAD_GLOBAL_CACHED_BODY;
+        PUSH(*p);
+        Value a = f->slots[ARG_AT(1)];
+        /* An unbound a (V_NULL) is neither int nor float. */
+        if (UNLIKELY(!binary_fast(a, consts[ARG_AT(2)], ARG_AT(3), sp)))
+            DISPATCH_NOCHECK();
+        sp++;
+        ip += 3;
+        DISPATCH();
+    }
+
     /* LOAD_GLOBAL, LOAD_CONST, BINARY_OP, STORE_GLOBAL: `g += K` at module
      * level.  ARG_AT(3) is the STORE_GLOBAL's cache slot. */
     TARGET(GLOBAL_CONST_BINOP_STORE) {
@@ -2714,7 +2731,7 @@ L_unknown:
 #else
 unknown:
 #endif
-    err_set(&exc_SystemError, "unknown opcode %d", INSTR_OP(instr));
+    err_set(&exc_SystemError, "unknown opcode %d", INSTR_OP(ip[-1]));
     goto error;
 
 error:

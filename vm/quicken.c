@@ -91,6 +91,9 @@ static int fused_at(const CodeObj *co, int i)
             return OP_GLOBAL_GLOBAL_BINOP_STORE;
         if (GROUP(OP_LOAD_GLOBAL, OP_LOAD_CONST, OP_BINARY_OP))
             return OP_GLOBAL_CONST_BINOP;
+        /* f(x - 1): the function and its argument. */
+        if (GROUP(OP_LOAD_GLOBAL, OP_LOAD_FAST, OP_LOAD_CONST, OP_BINARY_OP))
+            return OP_GLOBAL_FAST_CONST_BINOP;
         break;
     case OP_BINARY_OP:
         if (GROUP(OP_BINARY_OP, OP_RETURN_VALUE))

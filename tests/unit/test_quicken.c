@@ -196,6 +196,21 @@ Test(quicken, binop_then_return_is_one_group)
     cr_assert_eq(INSTR_OP(q[4]), OP_BINARY_OP);
 }
 
+Test(quicken, global_then_local_arithmetic_is_one_group)
+{
+    /* f(a - 1): LOAD_GLOBAL f, then a group of its own at the LOAD_FAST. */
+    uint32_t ins[] = {I(LOAD_GLOBAL, 0), I(LOAD_FAST, 0), I(LOAD_CONST, 0),
+                      I(BINARY_OP, BOP_SUB), I(CALL_FUNCTION, 1),
+                      I(RETURN_VALUE, 0)};
+    Value consts[] = {V_INT(1)};
+    CodeObj *co = mkcode(ins, NULL, N(ins), consts, 1, 1);
+    uint32_t q[N(ins)];
+    quicken(co, q);
+    cr_assert_eq(INSTR_OP(q[0]), OP_GLOBAL_FAST_CONST_BINOP);
+    cr_assert_eq(INSTR_OP(q[1]), OP_FAST_CONST_BINOP);
+    cr_assert_eq(INSTR_OP(q[4]), OP_CALL_FUNCTION);
+}
+
 Test(quicken, global_groups_span_one_line_only)
 {
     /* g += 1 with its store on another line: no store group. */
