@@ -2517,21 +2517,61 @@ dispatch_switch:
         DISPATCH();
     }
 
+    /* LOAD_FAST, LOAD_CONST, COMPARE_OP, POP_JUMP_IF_FALSE (or _IF_TRUE,
+     * `want`): `if x < K`, `while x < K`. */
+#define FAST_CONST_COMPARE_JUMP_BODY(want) \
+    do { \
+        Value a; \
+        LOAD_LOCAL_OR_FAIL(a, oparg); \
+        Value b = consts[ARG_AT(1)]; \
+        if (UNLIKELY(!IS_INT(a) || !IS_INT(b))) { \
+            PUSH(a); \
+            PUSH(b); \
+            ip++; \
+            DISPATCH_NOCHECK(); \
+        } \
+        int t = compare_ints(AS_INT(a), AS_INT(b), ARG_AT(2)); \
+        int target = ARG_AT(3); \
+        ip += 3; \
+        if (t == (want)) \
+            JUMP_DISPATCH(target); \
+        DISPATCH(); \
+    } while (0)
+
     TARGET(FAST_CONST_COMPARE_JUMP) {
+        FAST_CONST_COMPARE_JUMP_BODY(0);
+    }
+
+    TARGET(FAST_CONST_COMPARE_JUMP_IF_TRUE) {
+        FAST_CONST_COMPARE_JUMP_BODY(1);
+    }
+#undef FAST_CONST_COMPARE_JUMP_BODY
+
+    /* LOAD_CONST, BINARY_OP: the top of the stack <op> K. */
+    TARGET(CONST_BINOP) {
+        Value b = consts[oparg];
+        if (UNLIKELY(!binary_fast(TOP(), b, ARG_AT(1), &sp[-1]))) {
+            PUSH(b);
+            DISPATCH_NOCHECK();
+        }
+        ip++;
+        DISPATCH();
+    }
+
+    /* LOAD_FAST, LOAD_CONST, BINARY_OP, STORE_FAST: `x += K`.  The result
+     * is made in the free stack slot, then stored. */
+    TARGET(FAST_CONST_BINOP_STORE) {
         Value a;
         LOAD_LOCAL_OR_FAIL(a, oparg);
         Value b = consts[ARG_AT(1)];
-        if (UNLIKELY(!IS_INT(a) || !IS_INT(b))) {
+        if (UNLIKELY(!binary_fast(a, b, ARG_AT(2), sp))) {
             PUSH(a);
             PUSH(b);
             ip++;
             DISPATCH_NOCHECK();
         }
-        int t = compare_ints(AS_INT(a), AS_INT(b), ARG_AT(2));
-        int target = ARG_AT(3);
+        vcopy(&f->slots[ARG_AT(3)], sp);
         ip += 3;
-        if (!t)
-            JUMP_DISPATCH(target);
         DISPATCH();
     }
 

@@ -84,7 +84,8 @@ Test(quicken, groups_never_span_lines)
     uint32_t q[N(ins)];
     quicken(co, q);
     cr_assert_eq(INSTR_OP(q[0]), OP_LOAD_FAST);
-    cr_assert_eq(INSTR_OP(q[1]), OP_LOAD_CONST);
+    /* Line 2's own group. */
+    cr_assert_eq(INSTR_OP(q[1]), OP_CONST_BINOP);
 }
 
 Test(quicken, longest_group_wins)
@@ -209,6 +210,31 @@ Test(quicken, global_then_local_arithmetic_is_one_group)
     cr_assert_eq(INSTR_OP(q[0]), OP_GLOBAL_FAST_CONST_BINOP);
     cr_assert_eq(INSTR_OP(q[1]), OP_FAST_CONST_BINOP);
     cr_assert_eq(INSTR_OP(q[4]), OP_CALL_FUNCTION);
+}
+
+Test(quicken, local_loop_groups)
+{
+    /* a += 1; b = a * 3 + 2; while a < 10 (bottom test). */
+    uint32_t ins[] = {I(LOAD_FAST, 0), I(LOAD_CONST, 0),
+                      I(BINARY_OP, BOP_INPLACE + BOP_ADD), I(STORE_FAST, 0),
+                      I(LOAD_FAST, 0), I(LOAD_CONST, 1), I(BINARY_OP, BOP_MUL),
+                      I(LOAD_CONST, 2), I(BINARY_OP, BOP_ADD), I(STORE_FAST, 1),
+                      I(LOAD_FAST, 0), I(LOAD_CONST, 3), I(COMPARE_OP, CMP_LT),
+                      I(POP_JUMP_IF_TRUE, 0), I(LOAD_CONST, 4),
+                      I(RETURN_VALUE, 0)};
+    int lines[] = {1, 1, 1, 1, 2, 2, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4};
+    Value consts[] = {V_INT(1), V_INT(3), V_INT(2), V_INT(10), V_NONE};
+    CodeObj *co = mkcode(ins, lines, N(ins), consts, 5, 2);
+    uint32_t q[N(ins)];
+    quicken(co, q);
+    cr_assert_eq(INSTR_OP(q[0]), OP_FAST_CONST_BINOP_STORE);
+    cr_assert_eq(INSTR_OP(q[1]), OP_CONST_BINOP);
+    cr_assert_eq(INSTR_OP(q[3]), OP_STORE_FAST);
+    /* a * 3 is followed by another operator, not a store. */
+    cr_assert_eq(INSTR_OP(q[4]), OP_FAST_CONST_BINOP);
+    cr_assert_eq(INSTR_OP(q[7]), OP_CONST_BINOP);
+    cr_assert_eq(INSTR_OP(q[10]), OP_FAST_CONST_COMPARE_JUMP_IF_TRUE);
+    cr_assert_eq(INSTR_OP(q[14]), OP_RETURN_CONST);
 }
 
 Test(quicken, global_groups_span_one_line_only)
