@@ -1353,6 +1353,7 @@ static NOINLINE Value recursion_error(void)
         consts = co->consts; \
     } while (0)
 
+#ifndef SIGVM_NO_BREAKER_CHECK
 /* Under the CPython policy only EB_TRACE (instruction counting for
  * --inject and --trace-signals) is seen between check points; the other
  * bits wait for the next check point. */
@@ -1360,6 +1361,7 @@ static uint32_t policy_mask(void)
 {
     return vm_checkpoint_policy == VM_CHECK_EVERY_INSTR ? ~0u : EB_TRACE;
 }
+#endif
 
 Value vm_eval(Frame *f, int throwing)
 {
@@ -1411,6 +1413,7 @@ breaker_instr:
 
 breaker_cp:
     breaker_mask = ~0u;
+    goto breaker;
 
 breaker:
     /* The instruction at ip is about to execute: that is where an
