@@ -119,6 +119,28 @@ Test(eval, load_global_cache_sees_updates)
     cr_assert_eq(AS_INT(obj_call0(V_OBJ(fn))), 3);
 }
 
+Test(eval, load_global_copy_follows_every_change)
+{
+    /* The site keeps a copy of x while the globals' version stands. */
+    uint32_t ins[] = {I(LOAD_GLOBAL, 0), I(RETURN_VALUE, 0)};
+    const char *names[] = {"x"};
+    CodeObj *co = mkcode("f", ins, N(ins), NULL, 0, names, 1, NULL, 0);
+    FuncObj *fn = func_new(co, globals, S("f"));
+    dict_set_str(globals, S("x"), V_INT(1));
+    cr_assert_eq(AS_INT(obj_call0(V_OBJ(fn))), 1);
+    cr_assert_eq(AS_INT(obj_call0(V_OBJ(fn))), 1);
+    dict_set_str(globals, S("y"), V_INT(9)); /* another key */
+    cr_assert_eq(AS_INT(obj_call0(V_OBJ(fn))), 1);
+    dict_set_str(globals, S("x"), V_INT(5)); /* in place */
+    cr_assert_eq(AS_INT(obj_call0(V_OBJ(fn))), 5);
+    dict_del(globals, V_OBJ(S("x")));
+    dict_set_str(globals, S("x"), V_INT(6)); /* a new entry */
+    cr_assert_eq(AS_INT(obj_call0(V_OBJ(fn))), 6);
+    dict_del(globals, V_OBJ(S("x")));
+    cr_assert(IS_NULL(obj_call0(V_OBJ(fn))));
+    cr_assert_eq(val_type(err_fetch()), &exc_NameError);
+}
+
 Test(eval, missing_global_is_name_error)
 {
     uint32_t ins[] = {I(LOAD_GLOBAL, 0), I(RETURN_VALUE, 0)};
