@@ -7,10 +7,12 @@
  * from C) start a nested loop.
  *
  * Before every instruction the loop tests the eval breaker with one relaxed
- * load and a branch predicted not taken (BREAKER_CHECK).  Under the
- * CPython check-point policy, that test leads to a slow path that ignores
- * every bit but EB_TRACE, so only the check points (function entry, taken
- * backward jumps, after native calls) act on the others.
+ * load: with computed gotos, the load of the dispatch table itself, which
+ * breaker.h points at a table of slow-path entries while a bit is set
+ * (DISPATCH); otherwise a compare of the word with zero (BREAKER_CHECK).
+ * Under the CPython check-point policy, that test leads to a slow path
+ * that ignores every bit but EB_TRACE, so only the check points (function
+ * entry, taken backward jumps, after native calls) act on the others.
  *
  * Invariants the rest of the system relies on: ts_current->frame is the
  * innermost frame; whenever the loop leaves its registers (a call out, the
@@ -1290,12 +1292,27 @@ static NOINLINE Value recursion_error(void)
 #define DISPATCH_NOCHECK() goto dispatch_nocheck
 #endif
 
-/* Normal dispatch: test the breaker under the every-instruction policy. */
+/* Normal dispatch: test the breaker under the every-instruction policy.
+ * With computed gotos the test is the load of the dispatch table itself
+ * (breaker.h's eb_table): while a breaker bit is set, every opcode's
+ * entry is breaker_table, so the one relaxed load per instruction that
+ * finds the code also tests the breaker, and nothing else is added. */
+#if defined(HAVE_COMPUTED_GOTO) && !defined(SIGVM_NO_BREAKER_CHECK)
+#define BREAKER_TABLE 1
+#define DISPATCH() \
+    do { \
+        instr = *ip++; \
+        oparg = (intptr_t)(instr >> 8); \
+        goto *atomic_load_explicit(&eb_table, \
+                                   memory_order_relaxed)[INSTR_OP(instr)]; \
+    } while (0)
+#else
 #define DISPATCH() \
     do { \
         BREAKER_CHECK(); \
         DISPATCH_NOCHECK(); \
     } while (0)
+#endif
 /* A check point (function entry, backward jump, after a native call):
  * test the breaker under either policy. */
 #define DISPATCH_CP() \
@@ -1402,6 +1419,13 @@ Value vm_eval(Frame *f, int throwing)
     };
 #pragma GCC diagnostic pop
 #endif
+#ifdef BREAKER_TABLE
+    /* eb_table while a breaker bit is set (see DISPATCH). */
+    static void *const breaker_labels[256] = {[0 ... 255] = &&breaker_table};
+    if (UNLIKELY(atomic_load_explicit(&eb_fast_table, memory_order_relaxed) ==
+                 NULL))
+        eb_install(labels, breaker_labels);
+#endif
     ThreadState *ts = ts_current;
     Frame *entry = f;
     CodeObj *co;
@@ -1426,12 +1450,26 @@ Value vm_eval(Frame *f, int throwing)
         goto error;
     DISPATCH_CP();
 
+#ifdef BREAKER_TABLE
+breaker_table:
+    /* DISPATCH has read the instruction: step back to it. */
+    ip--;
+    goto breaker_instr;
+#endif
 #ifndef SIGVM_NO_BREAKER_CHECK
 breaker_instr:
     /* A bit is set before an instruction that is no check point. */
     breaker_mask = policy_mask();
-    if (!(eb_load() & breaker_mask))
-        DISPATCH_NOCHECK();
+    {
+        uint32_t w = eb_load();
+        if (!(w & breaker_mask)) {
+            /* An eb_set whose table store lost a race with the eb_clear
+             * of its bit can leave the slow table with no bit set. */
+            if (w == 0)
+                eb_sync_table();
+            DISPATCH_NOCHECK();
+        }
+    }
     goto breaker;
 #endif
 
