@@ -38,6 +38,12 @@ typedef struct Frame {
     DictObj *builtins;
     DictObj *locals;        /* module: the globals; class body: the
                                namespace; functions: NULL */
+    /* Set when the VM's loop calls this frame from another of its frames:
+     * where the caller resumes (its next instruction and its stack top
+     * without the call's operands).  A return dispatches from these
+     * without waiting for the caller's code and caches to be loaded. */
+    const uint32_t *vm_resume_ip;
+    Value *vm_resume_sp;
     int lasti;              /* index of the instruction executing now, or
                                last executed; -1 before the first */
     int stackdepth;         /* values on the stack, stored by the VM

@@ -75,12 +75,14 @@
  * of a group runs the rest of it one instruction at a time.  Each name
  * spells its group (FAST = LOAD_FAST, CONST = LOAD_CONST, BINOP =
  * BINARY_OP, COMPARE = COMPARE_OP, JUMP = POP_JUMP_IF_FALSE unless the
- * name says IF_TRUE, GLOBAL = LOAD_GLOBAL, RETURN = RETURN_VALUE); the
- * argument is the first word's, and the effects are the group's.  The two
+ * name says IF_TRUE, GLOBAL = LOAD_GLOBAL, STORE = STORE_GLOBAL after a
+ * GLOBAL group, RETURN = RETURN_VALUE); the argument is the first word's,
+ * and the effects are the group's.  The two
  * _CACHED forms are single instructions: the VM writes them over
  * LOAD_GLOBAL and STORE_GLOBAL with the argument replaced by the site's
  * inline-cache slot, which holds the name; a group that starts with a
- * LOAD_GLOBAL carries that slot as its argument too.
+ * LOAD_GLOBAL carries that slot as its argument too, and so do the later
+ * LOAD_GLOBAL and STORE_GLOBAL words of a group.
  */
 #ifndef SIGVM_OPCODES_H
 #define SIGVM_OPCODES_H
@@ -189,6 +191,15 @@
     OP(STORE_GLOBAL_CACHED, -1, OP_NOJUMP) \
     OP(COMPARE_JUMP_IF_TRUE, -2, -2) \
     OP(GLOBAL_CONST_BINOP, 1, OP_NOJUMP) \
+    OP(GLOBAL_CONST_BINOP_STORE, 0, OP_NOJUMP) \
+    OP(GLOBAL_GLOBAL_BINOP_STORE, 0, OP_NOJUMP) \
+    OP(GLOBAL_CONST_COMPARE_JUMP, 0, 0) \
+    OP(GLOBAL_CONST_COMPARE_JUMP_IF_TRUE, 0, 0) \
+    OP(BINOP_RETURN, -2, OP_NOJUMP) \
+    OP(GLOBAL_FAST_CONST_BINOP, 2, OP_NOJUMP) \
+    OP(FAST_CONST_COMPARE_JUMP_IF_TRUE, 0, 0) \
+    OP(CONST_BINOP, 0, OP_NOJUMP) \
+    OP(FAST_CONST_BINOP_STORE, 0, OP_NOJUMP) \
     /* Attribute sites with their inline-cache slot as argument: the VM \
      * writes them over LOAD_ATTR, STORE_ATTR and LOAD_METHOD as it does \
      * the _CACHED global forms (vm/eval.c, cache_attr_site). */ \

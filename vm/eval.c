@@ -7,10 +7,12 @@
  * from C) start a nested loop.
  *
  * Before every instruction the loop tests the eval breaker with one relaxed
- * load and a branch predicted not taken (BREAKER_CHECK).  Under the
- * CPython check-point policy, that test leads to a slow path that ignores
- * every bit but EB_TRACE, so only the check points (function entry, taken
- * backward jumps, after native calls) act on the others.
+ * load: with computed gotos, the load of the dispatch table itself, which
+ * breaker.h points at a table of slow-path entries while a bit is set
+ * (DISPATCH); otherwise a compare of the word with zero (BREAKER_CHECK).
+ * Under the CPython check-point policy, that test leads to a slow path
+ * that ignores every bit but EB_TRACE, so only the check points (function
+ * entry, taken backward jumps, after native calls) act on the others.
  *
  * Invariants the rest of the system relies on: ts_current->frame is the
  * innermost frame; whenever the loop leaves its registers (a call out, the
@@ -34,6 +36,31 @@
 #define NOINLINE __attribute__((noinline))
 #define ALWAYS_INLINE inline __attribute__((always_inline))
 
+/* Values on the stack and in frames are written as two 8-byte words:
+ * the tag with its padding zeroed, then the payload; the loop copies them
+ * through general registers, never as one 16-byte vector.  On the machine
+ * measured (an AMD EPYC), a load forwards from an earlier store only when
+ * the store covers it: a vector load of a value just stored as words, an
+ * 8-byte load of a tag just stored as 4 bytes (passing a Value by value
+ * loads its first word), or a word load of a vector store each wait for
+ * the store, ~12 cycles.  GCC copies a Value with SSE and stores a tag as
+ * 4 bytes, so the hot paths go through vset, vcopy and PUSH.  (Vector
+ * copies of the globals fib loads made it 10% slower.) */
+static ALWAYS_INLINE void vset(Value *dst, uint32_t tag, int64_t bits)
+{
+    uint64_t word = tag;
+#if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    word <<= 32;
+#endif
+    memcpy(dst, &word, sizeof word);
+    dst->as.i = bits;
+}
+
+static ALWAYS_INLINE void vcopy(Value *dst, const Value *src)
+{
+    vset(dst, src->tag, src->as.i);
+}
+
 /* ---- Inline cache for LOAD_GLOBAL ----------------------------------- */
 
 /* A cached global is remembered by its position in the dict's entry
@@ -50,6 +77,8 @@ typedef struct GlobalCache {
     uint64_t gver; /* globals keys_version when bidx was filled */
     int32_t gidx;  /* entry in globals, or -1 */
     int32_t bidx;  /* entry in builtins, or -1 */
+    uint64_t ver;  /* globals version when val was copied from gidx */
+    Value val;     /* borrowed: what the globals held at version ver */
 } GlobalCache;
 
 /* Attribute sites (LOAD_ATTR, STORE_ATTR, LOAD_METHOD) on instances of
@@ -99,9 +128,10 @@ typedef struct VmCache {
     int frame_class;  /* vm_frame_class(nslots) */
     int simple;       /* a plain function whose parameters are exactly its
                          positional arguments (is_simple_code) */
-    int fast_argc;    /* simple, with no cells and no free variables: its
-                         argcount, the one call do_call's first test
-                         takes; -1 otherwise */
+    int fast_argc;    /* simple: its argcount, the one call that
+                         FAST_CALL takes; -1 otherwise */
+    int bare;         /* simple, and its locals are exactly its
+                         arguments: a call only copies them */
     int nlocals;      /* plain locals: nfixed without the cells */
     int ncells;       /* cells for variables nested functions capture */
     int nfrees;       /* free variables: cells the closure supplies */
@@ -156,6 +186,28 @@ static inline Value *global_cached(Frame *f, GlobalCache *c, StrObj *name)
     if (c->bidx >= 0 && c->gver == f->globals->keys_version)
         return entry_slot(f->builtins, c->bidx, name);
     return NULL;
+}
+
+/* global_cached for the loads of functions and classes, whose module
+ * seldom changes while they run: while the globals have not changed at
+ * all since this site last read a global (their version; versions are
+ * unique across dicts), the copy kept in the cache is the answer, with no
+ * search of the entry array and a shorter chain of loads to the value.
+ * fib(30) took 10% less time.  The groups of module-level loops, which
+ * store globals all the time, keep to global_cached: refreshing the copy
+ * on every miss made global_loop 16% slower. */
+static inline Value *global_cached_copy(Frame *f, GlobalCache *c,
+                                        StrObj *name)
+{
+    DictObj *g = f->globals;
+    if (c->globals == g && c->ver == g->version)
+        return &c->val;
+    Value *p = global_cached(f, c, name);
+    if (p != NULL && c->gidx >= 0) {
+        c->ver = g->version;
+        vcopy(&c->val, p);
+    }
+    return p;
 }
 
 static int is_global_op(int op)
@@ -233,9 +285,9 @@ static VmCache *cache_build(CodeObj *co)
     c->frame_class = vm_frame_class(c->nslots);
     c->simple = !(co->flags & (CO_GENERATOR | CO_CLASSBODY)) &&
                 is_simple_code(co);
-    c->fast_argc = c->simple && co->ncells == 0 && co->nfrees == 0
-                       ? co->argcount
-                       : -1;
+    c->fast_argc = c->simple ? co->argcount : -1;
+    c->bare = c->simple && co->nlocals == co->argcount && co->ncells == 0 &&
+              co->nfrees == 0;
     c->nlocals = co->nlocals;
     c->ncells = co->ncells;
     c->nfrees = co->nfrees;
@@ -1015,29 +1067,19 @@ static Value import_from(Value module, StrObj *name)
                    STR_CSTR(name), mname);
 }
 
-/* Values on the stack and in frames are written as two 8-byte words:
- * the tag with its padding zeroed, then the payload; the loop copies them
- * through general registers, never as one 16-byte vector.  On the machine
- * measured (an AMD EPYC), a load forwards from an earlier store only when
- * the store covers it: a vector load of a value just stored as words, an
- * 8-byte load of a tag just stored as 4 bytes (passing a Value by value
- * loads its first word), or a word load of a vector store each wait for
- * the store, ~12 cycles.  GCC copies a Value with SSE and stores a tag as
- * 4 bytes, so the hot paths go through vset, vcopy and PUSH.  (Vector
- * copies of the globals fib loads made it 10% slower.) */
-static ALWAYS_INLINE void vset(Value *dst, uint32_t tag, int64_t bits)
+/* A cached STORE_GLOBAL: replace the value in place and return 1, or 0 on
+ * a miss.  The value goes to dict_replace_at as words (see vset): passed
+ * as a Value read from the stack, GCC moved it with a vector load and
+ * store, stalling on the words just pushed and then the next LOAD_GLOBAL
+ * stalling on the vector store. */
+static ALWAYS_INLINE int global_store_cached(Frame *f, GlobalCache *c,
+                                             const Value *v)
 {
-    uint64_t word = tag;
-#if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-    word <<= 32;
-#endif
-    memcpy(dst, &word, sizeof word);
-    dst->as.i = bits;
-}
-
-static ALWAYS_INLINE void vcopy(Value *dst, const Value *src)
-{
-    vset(dst, src->tag, src->as.i);
+    Value w;
+    w.tag = v->tag;
+    w.as.i = v->as.i;
+    return c->globals == f->globals &&
+           dict_replace_at(f->globals, c->gidx, c->name, w);
 }
 
 static NOINLINE Value binary_slow(Value a, Value b, int op)
@@ -1254,6 +1296,8 @@ static ALWAYS_INLINE Frame *simple_frame(FuncObj *fn, const VmCache *cc,
     int i = 0;
     for (; i < nargs; i++)
         vcopy(&nf->slots[i], &args[i]);
+    if (LIKELY(cc->bare))
+        return nf;
     for (; i < cc->nlocals; i++)
         nf->slots[i] = V_NULL;
     if (UNLIKELY(cc->nlocals != cc->nfixed)) {
@@ -1406,6 +1450,17 @@ static NOINLINE Value recursion_error(void)
     } while (0)
 #ifdef SIGVM_NO_BREAKER_CHECK
 #define BREAKER_CHECK() ((void)0)
+#elif defined(__x86_64__) && defined(__GNUC__)
+/* On x86-64 an aligned 4-byte compare with memory is the same relaxed
+ * atomic load, and compare-and-branch is one fused operation; GCC will not
+ * fold an atomic load into a compare, so eb_load() costs a third
+ * instruction on every dispatch. */
+#define BREAKER_CHECK() \
+    __asm__ goto("cmpl $0, %0\n\tjne %l[breaker_instr]" \
+                 : /* asm goto: no outputs */ \
+                 : "m"(eb_word) \
+                 : "cc" \
+                 : breaker_instr)
 #else
 #define BREAKER_CHECK() \
     do { \
@@ -1427,12 +1482,27 @@ static NOINLINE Value recursion_error(void)
 #define DISPATCH_NOCHECK() goto dispatch_nocheck
 #endif
 
-/* Normal dispatch: test the breaker under the every-instruction policy. */
+/* Normal dispatch: test the breaker under the every-instruction policy.
+ * With computed gotos the test is the load of the dispatch table itself
+ * (breaker.h's eb_table): while a breaker bit is set, every opcode's
+ * entry is breaker_table, so the one relaxed load per instruction that
+ * finds the code also tests the breaker, and nothing else is added. */
+#if defined(HAVE_COMPUTED_GOTO) && !defined(SIGVM_NO_BREAKER_CHECK)
+#define BREAKER_TABLE 1
+#define DISPATCH() \
+    do { \
+        instr = *ip++; \
+        oparg = (intptr_t)(instr >> 8); \
+        goto *atomic_load_explicit(&eb_table, \
+                                   memory_order_relaxed)[INSTR_OP(instr)]; \
+    } while (0)
+#else
 #define DISPATCH() \
     do { \
         BREAKER_CHECK(); \
         DISPATCH_NOCHECK(); \
     } while (0)
+#endif
 /* A check point (function entry, backward jump, after a native call):
  * test the breaker under either policy. */
 #define DISPATCH_CP() \
@@ -1473,18 +1543,21 @@ static NOINLINE Value recursion_error(void)
         DISPATCH(); \
     } while (0)
 
-/* Load the registers from f, whose code has run before (a caller being
- * returned or unwound to): its cache exists. */
-#define RESUME_FRAME() \
+/* Load what the loop keeps about f, whose code has run before (a caller
+ * being returned or unwound to): its cache exists. */
+#define FRAME_STATE() \
     do { \
         co = f->code; \
         cache = co->vm_cache; \
         first_instr = cache->qcode; \
-        ip = first_instr + f->lasti + 1; \
         stack_base = f->slots + cache->nfixed; \
-        sp = stack_base + f->stackdepth; \
         consts = co->consts; \
-        names = co->names; \
+    } while (0)
+#define RESUME_FRAME() \
+    do { \
+        FRAME_STATE(); \
+        ip = first_instr + f->lasti + 1; \
+        sp = stack_base + f->stackdepth; \
     } while (0)
 /* The same for the frame the loop starts with, which may be new. */
 #define LOAD_FRAME() \
@@ -1499,6 +1572,8 @@ static NOINLINE Value recursion_error(void)
     do { \
         f->stackdepth = (int)((top) - stack_base); \
         (nf)->back = f; \
+        (nf)->vm_resume_ip = ip; \
+        (nf)->vm_resume_sp = (top); \
         ts->frame = (nf); \
         ts->depth++; \
         f = (nf); \
@@ -1507,9 +1582,9 @@ static NOINLINE Value recursion_error(void)
         first_instr = ip = (cc)->qcode; \
         stack_base = sp = f->slots + (cc)->nfixed; \
         consts = co->consts; \
-        names = co->names; \
     } while (0)
 
+#ifndef SIGVM_NO_BREAKER_CHECK
 /* Under the CPython policy only EB_TRACE (instruction counting for
  * --inject and --trace-signals) is seen between check points; the other
  * bits wait for the next check point. */
@@ -1517,6 +1592,7 @@ static uint32_t policy_mask(void)
 {
     return vm_checkpoint_policy == VM_CHECK_EVERY_INSTR ? ~0u : EB_TRACE;
 }
+#endif
 
 Value vm_eval(Frame *f, int throwing)
 {
@@ -1533,18 +1609,29 @@ Value vm_eval(Frame *f, int throwing)
     };
 #pragma GCC diagnostic pop
 #endif
+#ifdef BREAKER_TABLE
+    /* eb_table while a breaker bit is set (see DISPATCH). */
+    static void *const breaker_labels[256] = {[0 ... 255] = &&breaker_table};
+    if (UNLIKELY(atomic_load_explicit(&eb_fast_table, memory_order_relaxed) ==
+                 NULL))
+        eb_install(labels, breaker_labels);
+#endif
     ThreadState *ts = ts_current;
     Frame *entry = f;
     CodeObj *co;
     const uint32_t *first_instr, *ip;
     Value *stack_base, *sp, *consts;
-    StrObj **names;
+    /* The code's names: not a local of its own, which GCC would spill and
+     * every call and return would store; only slow paths and attribute
+     * sites read it. */
+#define names (co->names)
     VmCache *cache;
     uint32_t instr;
     intptr_t oparg; /* pointer-sized: indexes without a sign extension */
     uint32_t breaker_mask; /* the bits the slow path may act on */
     /* Operands of the shared call sequence (do_call). */
     Value callable, *cargs, *cret;
+    Value retval; /* what RETURN_VALUE's shared part returns */
     int cnargs;
     TupleObj *ckw;
 
@@ -1553,17 +1640,32 @@ Value vm_eval(Frame *f, int throwing)
         goto error;
     DISPATCH_CP();
 
+#ifdef BREAKER_TABLE
+breaker_table:
+    /* DISPATCH has read the instruction: step back to it. */
+    ip--;
+    goto breaker_instr;
+#endif
 #ifndef SIGVM_NO_BREAKER_CHECK
 breaker_instr:
     /* A bit is set before an instruction that is no check point. */
     breaker_mask = policy_mask();
-    if (!(eb_load() & breaker_mask))
-        DISPATCH_NOCHECK();
+    {
+        uint32_t w = eb_load();
+        if (!(w & breaker_mask)) {
+            /* An eb_set whose table store lost a race with the eb_clear
+             * of its bit can leave the slow table with no bit set. */
+            if (w == 0)
+                eb_sync_table();
+            DISPATCH_NOCHECK();
+        }
+    }
     goto breaker;
 #endif
 
 breaker_cp:
     breaker_mask = ~0u;
+    goto breaker;
 
 breaker:
     /* The instruction at ip is about to execute: that is where an
@@ -1709,7 +1811,7 @@ dispatch_switch:
 
     TARGET(LOAD_GLOBAL) {
         GlobalCache *c = &cache->entries[cache->slot_of[INDEX()]];
-        Value *p = global_cached(f, c, names[oparg]);
+        Value *p = global_cached_copy(f, c, names[oparg]);
         if (LIKELY(p != NULL)) {
             PUSH(*p);
             DISPATCH();
@@ -1737,7 +1839,7 @@ dispatch_switch:
     TARGET(LOAD_GLOBAL_CACHED) {
     L_LOAD_GLOBAL_CACHED_BODY:;
         GlobalCache *c = &cache->entries[oparg];
-        Value *p = global_cached(f, c, c->name);
+        Value *p = global_cached_copy(f, c, c->name);
         if (LIKELY(p != NULL)) {
             PUSH(*p);
             DISPATCH();
@@ -1751,8 +1853,7 @@ dispatch_switch:
 
     TARGET(STORE_GLOBAL_CACHED) {
         GlobalCache *c = &cache->entries[oparg];
-        if (UNLIKELY(c->globals != f->globals ||
-                     !dict_replace_at(f->globals, c->gidx, c->name, TOP()))) {
+        if (UNLIKELY(!global_store_cached(f, c, &sp[-1]))) {
             if (store_global_slow(f, c->name, TOP(), c) < 0)
                 goto error;
         }
@@ -1853,6 +1954,31 @@ dispatch_switch:
         DISPATCH();
     }
 
+    /* The common call first, in each call target (so that each has its own
+     * indirect jump to predict): a plain function that takes exactly
+     * these positional arguments (fast_argc; simple_call's test).  Its
+     * frame cannot collect (collections happen only at instruction
+     * boundaries, and so cannot simple_cells' cells), so only lasti must
+     * be stored before it. */
+#define FAST_CALL() \
+    do { \
+        if (LIKELY(IS_OBJ(callable)) && \
+            OBJ_TYPE(AS_OBJ(callable)) == &func_type) { \
+            FuncObj *fn = (FuncObj *)AS_OBJ(callable); \
+            VmCache *cc = fn->code->vm_cache; \
+            if (LIKELY(cc != NULL && cc->fast_argc == cnargs && \
+                       (LIKELY(cc->bare) || cc->nfrees == 0 || \
+                        (fn->closure != NULL && \
+                         fn->closure->n >= (size_t)cc->nfrees)) && \
+                       ts->depth < ts_recursion_limit)) { \
+                f->lasti = INDEX(); \
+                Frame *nf = simple_frame(fn, cc, f->builtins, cargs, cnargs); \
+                ENTER_FRAME(nf, fn, cc, cret); \
+                DISPATCH_CP(); \
+            } \
+        } \
+    } while (0)
+
     TARGET(CALL_METHOD) {
         Value *base = sp - oparg - 2;
         cret = base;
@@ -1866,6 +1992,7 @@ dispatch_switch:
             cargs = base + 1;
             cnargs = oparg + 1;
         }
+        FAST_CALL();
         goto do_call;
     }
 
@@ -1875,6 +2002,7 @@ dispatch_switch:
         callable = cargs[-1];
         cnargs = oparg;
         ckw = NULL;
+        FAST_CALL();
         goto do_call;
     }
 
@@ -1900,22 +2028,6 @@ dispatch_switch:
     }
 
     do_call:
-        /* The common case first: a plain function that takes exactly
-         * these positional arguments and has no cells (fast_argc).  Its
-         * frame cannot collect (collections happen only at instruction
-         * boundaries), so only lasti must be stored before it. */
-        if (LIKELY(IS_OBJ(callable)) &&
-            OBJ_TYPE(AS_OBJ(callable)) == &func_type) {
-            FuncObj *fn = (FuncObj *)AS_OBJ(callable);
-            VmCache *cc = fn->code->vm_cache;
-            if (LIKELY(cc != NULL && cc->fast_argc == cnargs && ckw == NULL &&
-                       ts->depth < ts_recursion_limit)) {
-                f->lasti = INDEX();
-                Frame *nf = simple_frame(fn, cc, f->builtins, cargs, cnargs);
-                ENTER_FRAME(nf, fn, cc, cret);
-                DISPATCH_CP();
-            }
-        }
         SYNC();
         /* A bound method of a script function is called as the function
          * with self in the slot below the arguments. */
@@ -2047,6 +2159,7 @@ dispatch_switch:
     }
 
     TARGET(BINARY_OP) {
+    L_BINARY_OP_BODY:
         if (LIKELY(binary_fast(SECOND(), TOP(), oparg, &sp[-2]))) {
             sp--;
             DISPATCH();
@@ -2403,29 +2516,37 @@ dispatch_switch:
     }
 
     TARGET(RETURN_VALUE) {
-    L_RETURN_VALUE_BODY:;
-        Value r;
-        vcopy(&r, --sp);
-        f->lasti = INDEX();
-        f->stackdepth = 0;
-        f->finished = 1;
-        if (f == entry)
-            return r;
-        Frame *caller = f->back;
-        int init_call = f->init_call;
-        ts->frame = caller;
+        vcopy(&retval, --sp);
+    L_RETURN_RETVAL:;
+        Value r = retval;
+        /* A frame that goes back to the free list is seen by no one, so
+         * it is marked finished only when a script may hold it or the
+         * loop's caller gets it back. */
+        int keep = f->escaped | f->is_gen;
+        if (UNLIKELY(keep) || f == entry) {
+            f->lasti = INDEX();
+            f->stackdepth = 0;
+            f->finished = 1;
+            if (f == entry)
+                return r;
+        }
+        Frame *done = f;
+        f = done->back;
+        ip = done->vm_resume_ip;
+        sp = done->vm_resume_sp;
+        int init_call = done->init_call;
+        ts->frame = f;
         ts->depth--;
         /* vm_frame_release, with the size class from the cache. */
         int cls = cache->frame_class;
-        if (!f->escaped && !f->is_gen && cls <= VM_FRAME_NCLASSES &&
+        if (!keep && cls <= VM_FRAME_NCLASSES &&
             vm_free_count[cls] < VM_FRAME_LIST_CAP) {
-            f->code = NULL;
-            f->back = vm_free_frames[cls];
-            vm_free_frames[cls] = f;
+            done->code = NULL;
+            done->back = vm_free_frames[cls];
+            vm_free_frames[cls] = done;
             vm_free_count[cls]++;
         }
-        f = caller;
-        RESUME_FRAME();
+        FRAME_STATE();
         if (UNLIKELY(init_call)) {
             /* The instance is already on the stack (see do_call); the
              * native type_call would check here and then return. */
@@ -2693,21 +2814,61 @@ dispatch_switch:
         DISPATCH();
     }
 
+    /* LOAD_FAST, LOAD_CONST, COMPARE_OP, POP_JUMP_IF_FALSE (or _IF_TRUE,
+     * `want`): `if x < K`, `while x < K`. */
+#define FAST_CONST_COMPARE_JUMP_BODY(want) \
+    do { \
+        Value a; \
+        LOAD_LOCAL_OR_FAIL(a, oparg); \
+        Value b = consts[ARG_AT(1)]; \
+        if (UNLIKELY(!IS_INT(a) || !IS_INT(b))) { \
+            PUSH(a); \
+            PUSH(b); \
+            ip++; \
+            DISPATCH_NOCHECK(); \
+        } \
+        int t = compare_ints(AS_INT(a), AS_INT(b), ARG_AT(2)); \
+        int target = ARG_AT(3); \
+        ip += 3; \
+        if (t == (want)) \
+            JUMP_DISPATCH(target); \
+        DISPATCH(); \
+    } while (0)
+
     TARGET(FAST_CONST_COMPARE_JUMP) {
+        FAST_CONST_COMPARE_JUMP_BODY(0);
+    }
+
+    TARGET(FAST_CONST_COMPARE_JUMP_IF_TRUE) {
+        FAST_CONST_COMPARE_JUMP_BODY(1);
+    }
+#undef FAST_CONST_COMPARE_JUMP_BODY
+
+    /* LOAD_CONST, BINARY_OP: the top of the stack <op> K. */
+    TARGET(CONST_BINOP) {
+        Value b = consts[oparg];
+        if (UNLIKELY(!binary_fast(TOP(), b, ARG_AT(1), &sp[-1]))) {
+            PUSH(b);
+            DISPATCH_NOCHECK();
+        }
+        ip++;
+        DISPATCH();
+    }
+
+    /* LOAD_FAST, LOAD_CONST, BINARY_OP, STORE_FAST: `x += K`.  The result
+     * is made in the free stack slot, then stored. */
+    TARGET(FAST_CONST_BINOP_STORE) {
         Value a;
         LOAD_LOCAL_OR_FAIL(a, oparg);
         Value b = consts[ARG_AT(1)];
-        if (UNLIKELY(!IS_INT(a) || !IS_INT(b))) {
+        if (UNLIKELY(!binary_fast(a, b, ARG_AT(2), sp))) {
             PUSH(a);
             PUSH(b);
             ip++;
             DISPATCH_NOCHECK();
         }
-        int t = compare_ints(AS_INT(a), AS_INT(b), ARG_AT(2));
-        int target = ARG_AT(3);
+        vcopy(&f->slots[ARG_AT(3)], sp);
         ip += 3;
-        if (!t)
-            JUMP_DISPATCH(target);
         DISPATCH();
     }
 
@@ -2756,6 +2917,110 @@ dispatch_switch:
         DISPATCH();
     }
 
+    /* LOAD_GLOBAL, then FAST_CONST_BINOP's group: `g(x - 1)`.  Past the
+     * global, anything unusual runs the second word, itself fused. */
+    TARGET(GLOBAL_FAST_CONST_BINOP) {
+        GlobalCache *c = &cache->entries[oparg];
+        Value *p = global_cached_copy(f, c, c->name);
+        if (UNLIKELY(p == NULL))
+            goto L_LOAD_GLOBAL_CACHED_BODY;
+        PUSH(*p);
+        Value a = f->slots[ARG_AT(1)];
+        /* An unbound a (V_NULL) is neither int nor float. */
+        if (UNLIKELY(!binary_fast(a, consts[ARG_AT(2)], ARG_AT(3), sp)))
+            DISPATCH_NOCHECK();
+        sp++;
+        ip += 3;
+        DISPATCH();
+    }
+
+    /* LOAD_GLOBAL, LOAD_CONST, BINARY_OP, STORE_GLOBAL: `g += K` at module
+     * level.  ARG_AT(3) is the STORE_GLOBAL's cache slot. */
+    TARGET(GLOBAL_CONST_BINOP_STORE) {
+        GlobalCache *c = &cache->entries[oparg];
+        Value *p = global_cached(f, c, c->name);
+        if (UNLIKELY(p == NULL))
+            goto L_LOAD_GLOBAL_CACHED_BODY;
+        Value a = *p;
+        Value b = consts[ARG_AT(1)];
+        if (UNLIKELY(!binary_fast(a, b, ARG_AT(2), sp))) {
+            PUSH(a);
+            PUSH(b);
+            ip++;
+            DISPATCH_NOCHECK();
+        }
+        if (UNLIKELY(!global_store_cached(f, &cache->entries[ARG_AT(3)], sp))) {
+            sp++;
+            ip += 2;
+            DISPATCH_NOCHECK();
+        }
+        ip += 3;
+        DISPATCH();
+    }
+
+    /* LOAD_GLOBAL, LOAD_GLOBAL, BINARY_OP, STORE_GLOBAL: `g += h`.  The
+     * second and fourth words carry their cache slots. */
+    TARGET(GLOBAL_GLOBAL_BINOP_STORE) {
+        GlobalCache *c = &cache->entries[oparg];
+        Value *p = global_cached(f, c, c->name);
+        if (UNLIKELY(p == NULL))
+            goto L_LOAD_GLOBAL_CACHED_BODY;
+        Value a = *p;
+        GlobalCache *c1 = &cache->entries[ARG_AT(1)];
+        p = global_cached(f, c1, c1->name);
+        if (UNLIKELY(p == NULL)) {
+            PUSH(a);
+            DISPATCH_NOCHECK();
+        }
+        Value b = *p;
+        if (UNLIKELY(!binary_fast(a, b, ARG_AT(2), sp))) {
+            PUSH(a);
+            PUSH(b);
+            ip++;
+            DISPATCH_NOCHECK();
+        }
+        if (UNLIKELY(!global_store_cached(f, &cache->entries[ARG_AT(3)], sp))) {
+            sp++;
+            ip += 2;
+            DISPATCH_NOCHECK();
+        }
+        ip += 3;
+        DISPATCH();
+    }
+
+    /* LOAD_GLOBAL, LOAD_CONST, COMPARE_OP, POP_JUMP_IF_FALSE (or
+     * _IF_TRUE, `want`): `while g < K` at module level. */
+#define GLOBAL_CONST_COMPARE_JUMP_BODY(want) \
+    do { \
+        GlobalCache *c = &cache->entries[oparg]; \
+        Value *p = global_cached(f, c, c->name); \
+        if (UNLIKELY(p == NULL)) \
+            goto L_LOAD_GLOBAL_CACHED_BODY; \
+        Value a = *p; \
+        Value b = consts[ARG_AT(1)]; \
+        if (UNLIKELY(!IS_INT(a) || !IS_INT(b))) { \
+            PUSH(a); \
+            PUSH(b); \
+            ip++; \
+            DISPATCH_NOCHECK(); \
+        } \
+        int t = compare_ints(AS_INT(a), AS_INT(b), ARG_AT(2)); \
+        int target = ARG_AT(3); \
+        ip += 3; \
+        if (t == (want)) \
+            JUMP_DISPATCH(target); \
+        DISPATCH(); \
+    } while (0)
+
+    TARGET(GLOBAL_CONST_COMPARE_JUMP) {
+        GLOBAL_CONST_COMPARE_JUMP_BODY(0);
+    }
+
+    TARGET(GLOBAL_CONST_COMPARE_JUMP_IF_TRUE) {
+        GLOBAL_CONST_COMPARE_JUMP_BODY(1);
+    }
+#undef GLOBAL_CONST_COMPARE_JUMP_BODY
+
     TARGET(STORE_FAST_LOAD_FAST) {
         sp--;
         vcopy(&f->slots[oparg], sp);
@@ -2768,17 +3033,26 @@ dispatch_switch:
     }
 
     TARGET(RETURN_FAST) {
-        Value v;
-        LOAD_LOCAL_OR_FAIL(v, oparg);
-        PUSH(v);
+        LOAD_LOCAL_OR_FAIL(retval, oparg);
         ip++;
-        goto L_RETURN_VALUE_BODY;
+        goto L_RETURN_RETVAL;
+    }
+
+    /* `return a + b`: BINARY_OP's fast path, then the return; anything
+     * else runs BINARY_OP as usual and then the RETURN_VALUE word. */
+    TARGET(BINOP_RETURN) {
+        if (UNLIKELY(!binary_fast(SECOND(), TOP(), oparg, &sp[-2])))
+            goto L_BINARY_OP_BODY;
+        vcopy(&retval, &sp[-2]);
+        sp -= 2;
+        ip++;
+        goto L_RETURN_RETVAL;
     }
 
     TARGET(RETURN_CONST) {
-        PUSH(consts[oparg]);
+        vcopy(&retval, &consts[oparg]);
         ip++;
-        goto L_RETURN_VALUE_BODY;
+        goto L_RETURN_RETVAL;
     }
 #undef ARG_AT
 #undef LOAD_LOCAL_OR_FAIL
@@ -2794,7 +3068,7 @@ L_unknown:
 #else
 unknown:
 #endif
-    err_set(&exc_SystemError, "unknown opcode %d", INSTR_OP(instr));
+    err_set(&exc_SystemError, "unknown opcode %d", INSTR_OP(ip[-1]));
     goto error;
 
 error:
@@ -2847,4 +3121,5 @@ exception_unwind:
         RESUME_FRAME();
         goto error;
     }
+#undef names
 }

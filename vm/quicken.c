@@ -54,6 +54,13 @@ static int fused_at(const CodeObj *co, int i)
         if (GROUP(OP_LOAD_FAST, OP_LOAD_CONST, OP_COMPARE_OP,
                   OP_POP_JUMP_IF_FALSE))
             return OP_FAST_CONST_COMPARE_JUMP;
+        /* The bottom test of `while x < K`. */
+        if (GROUP(OP_LOAD_FAST, OP_LOAD_CONST, OP_COMPARE_OP,
+                  OP_POP_JUMP_IF_TRUE))
+            return OP_FAST_CONST_COMPARE_JUMP_IF_TRUE;
+        /* x += K, y = x * K */
+        if (GROUP(OP_LOAD_FAST, OP_LOAD_CONST, OP_BINARY_OP, OP_STORE_FAST))
+            return OP_FAST_CONST_BINOP_STORE;
         if (GROUP(OP_LOAD_FAST, OP_LOAD_CONST, OP_BINARY_OP))
             return OP_FAST_CONST_BINOP;
         if (GROUP(OP_LOAD_FAST, OP_LOAD_FAST, OP_BINARY_OP))
@@ -68,6 +75,9 @@ static int fused_at(const CodeObj *co, int i)
     case OP_LOAD_CONST:
         if (GROUP(OP_LOAD_CONST, OP_RETURN_VALUE))
             return OP_RETURN_CONST;
+        /* (expr) <op> K */
+        if (GROUP(OP_LOAD_CONST, OP_BINARY_OP))
+            return OP_CONST_BINOP;
         break;
     case OP_COMPARE_OP:
         if (GROUP(OP_COMPARE_OP, OP_POP_JUMP_IF_FALSE))
@@ -76,8 +86,28 @@ static int fused_at(const CodeObj *co, int i)
             return OP_COMPARE_JUMP_IF_TRUE;
         break;
     case OP_LOAD_GLOBAL:
+        /* Module-level loops: `while g < K`, `g += K`, `g += h`. */
+        if (GROUP(OP_LOAD_GLOBAL, OP_LOAD_CONST, OP_COMPARE_OP,
+                  OP_POP_JUMP_IF_FALSE))
+            return OP_GLOBAL_CONST_COMPARE_JUMP;
+        if (GROUP(OP_LOAD_GLOBAL, OP_LOAD_CONST, OP_COMPARE_OP,
+                  OP_POP_JUMP_IF_TRUE))
+            return OP_GLOBAL_CONST_COMPARE_JUMP_IF_TRUE;
+        if (GROUP(OP_LOAD_GLOBAL, OP_LOAD_CONST, OP_BINARY_OP,
+                  OP_STORE_GLOBAL))
+            return OP_GLOBAL_CONST_BINOP_STORE;
+        if (GROUP(OP_LOAD_GLOBAL, OP_LOAD_GLOBAL, OP_BINARY_OP,
+                  OP_STORE_GLOBAL))
+            return OP_GLOBAL_GLOBAL_BINOP_STORE;
         if (GROUP(OP_LOAD_GLOBAL, OP_LOAD_CONST, OP_BINARY_OP))
             return OP_GLOBAL_CONST_BINOP;
+        /* f(x - 1): the function and its argument. */
+        if (GROUP(OP_LOAD_GLOBAL, OP_LOAD_FAST, OP_LOAD_CONST, OP_BINARY_OP))
+            return OP_GLOBAL_FAST_CONST_BINOP;
+        break;
+    case OP_BINARY_OP:
+        if (GROUP(OP_BINARY_OP, OP_RETURN_VALUE))
+            return OP_BINOP_RETURN;
         break;
     case OP_STORE_FAST:
         if (GROUP(OP_STORE_FAST, OP_LOAD_FAST))

@@ -1,5 +1,8 @@
 /* test_eval.c - the dispatch loop, run on code objects assembled by hand
  * (instruction i is on line i + 1, so tracebacks name instructions). */
+/* config.h: whether the loop dispatches through computed-goto tables. */
+#include "config.h"
+
 #include <criterion/criterion.h>
 #include <stdlib.h>
 #include <string.h>
@@ -117,6 +120,28 @@ Test(eval, load_global_cache_sees_updates)
     dict_set_str(vm_builtins(), S("x"), V_INT(3));
     dict_del(globals, V_OBJ(S("x")));
     cr_assert_eq(AS_INT(obj_call0(V_OBJ(fn))), 3);
+}
+
+Test(eval, load_global_copy_follows_every_change)
+{
+    /* The site keeps a copy of x while the globals' version stands. */
+    uint32_t ins[] = {I(LOAD_GLOBAL, 0), I(RETURN_VALUE, 0)};
+    const char *names[] = {"x"};
+    CodeObj *co = mkcode("f", ins, N(ins), NULL, 0, names, 1, NULL, 0);
+    FuncObj *fn = func_new(co, globals, S("f"));
+    dict_set_str(globals, S("x"), V_INT(1));
+    cr_assert_eq(AS_INT(obj_call0(V_OBJ(fn))), 1);
+    cr_assert_eq(AS_INT(obj_call0(V_OBJ(fn))), 1);
+    dict_set_str(globals, S("y"), V_INT(9)); /* another key */
+    cr_assert_eq(AS_INT(obj_call0(V_OBJ(fn))), 1);
+    dict_set_str(globals, S("x"), V_INT(5)); /* in place */
+    cr_assert_eq(AS_INT(obj_call0(V_OBJ(fn))), 5);
+    dict_del(globals, V_OBJ(S("x")));
+    dict_set_str(globals, S("x"), V_INT(6)); /* a new entry */
+    cr_assert_eq(AS_INT(obj_call0(V_OBJ(fn))), 6);
+    dict_del(globals, V_OBJ(S("x")));
+    cr_assert(IS_NULL(obj_call0(V_OBJ(fn))));
+    cr_assert_eq(val_type(err_fetch()), &exc_NameError);
 }
 
 Test(eval, missing_global_is_name_error)
@@ -348,6 +373,35 @@ Test(eval, gc_bit_is_cleared_by_the_slow_path)
     cr_assert_eq(AS_INT(r), 4950);
     cr_assert_eq(eb_load() & EB_GC, 0);
 }
+
+#ifdef HAVE_COMPUTED_GOTO
+Test(eval, dispatch_table_follows_the_breaker_word)
+{
+    call_code(sum_loop(), NULL, 0); /* installs the loop's tables */
+    EbTable fast = atomic_load(&eb_fast_table);
+    EbTable slow = atomic_load(&eb_slow_table);
+    cr_assert(fast != NULL && slow != NULL && fast != slow);
+    cr_assert_eq(atomic_load(&eb_table), fast);
+    eb_set(EB_GC);
+    cr_assert_eq(atomic_load(&eb_table), slow);
+    eb_set(EB_PENDING);
+    eb_clear(EB_GC);
+    cr_assert_eq(atomic_load(&eb_table), slow); /* a bit is still set */
+    eb_clear(EB_PENDING);
+    cr_assert_eq(atomic_load(&eb_table), fast);
+}
+
+Test(eval, stale_slow_table_heals_at_the_next_instruction)
+{
+    /* An eb_set whose table store lost a race with the eb_clear of its
+     * bit: the slow table with no bit set.  The code still runs, and the
+     * slow path puts the fast table back. */
+    call_code(sum_loop(), NULL, 0);
+    atomic_store(&eb_table, atomic_load(&eb_slow_table));
+    cr_assert_eq(AS_INT(call_code(sum_loop(), NULL, 0)), 4950);
+    cr_assert_eq(atomic_load(&eb_table), atomic_load(&eb_fast_table));
+}
+#endif
 
 Test(eval, signal_hook_exception_raised_at_next_instruction)
 {

@@ -84,7 +84,8 @@ Test(quicken, groups_never_span_lines)
     uint32_t q[N(ins)];
     quicken(co, q);
     cr_assert_eq(INSTR_OP(q[0]), OP_LOAD_FAST);
-    cr_assert_eq(INSTR_OP(q[1]), OP_LOAD_CONST);
+    /* Line 2's own group. */
+    cr_assert_eq(INSTR_OP(q[1]), OP_CONST_BINOP);
 }
 
 Test(quicken, longest_group_wins)
@@ -154,11 +155,100 @@ Test(quicken, loop_bottom_test_and_global_arithmetic_are_groups)
     CodeObj *co = mkcode(ins, NULL, N(ins), consts, 3, 0);
     uint32_t q[N(ins)];
     quicken(co, q);
-    cr_assert_eq(INSTR_OP(q[0]), OP_GLOBAL_CONST_BINOP);
+    cr_assert_eq(INSTR_OP(q[0]), OP_GLOBAL_CONST_BINOP_STORE);
     cr_assert_eq(INSTR_OP(q[3]), OP_STORE_GLOBAL);
-    cr_assert_eq(INSTR_OP(q[4]), OP_LOAD_GLOBAL);
+    cr_assert_eq(INSTR_OP(q[4]), OP_GLOBAL_CONST_COMPARE_JUMP_IF_TRUE);
     cr_assert_eq(INSTR_OP(q[6]), OP_COMPARE_JUMP_IF_TRUE);
     cr_assert_eq(INSTR_OP(q[7]), OP_POP_JUMP_IF_TRUE);
+}
+
+Test(quicken, module_level_global_groups)
+{
+    /* while g < 10: g += h; then g + 1 without a store. */
+    uint32_t ins[] = {I(LOAD_GLOBAL, 0), I(LOAD_CONST, 0), I(COMPARE_OP, CMP_LT),
+                      I(POP_JUMP_IF_FALSE, 9), I(LOAD_GLOBAL, 0), I(LOAD_GLOBAL, 1),
+                      I(BINARY_OP, BOP_INPLACE + BOP_ADD), I(STORE_GLOBAL, 0),
+                      I(JUMP, 0), I(LOAD_GLOBAL, 0), I(LOAD_CONST, 1),
+                      I(BINARY_OP, BOP_ADD), I(RETURN_VALUE, 0)};
+    Value consts[] = {V_INT(10), V_INT(1)};
+    CodeObj *co = mkcode(ins, NULL, N(ins), consts, 2, 0);
+    uint32_t q[N(ins)];
+    quicken(co, q);
+    cr_assert_eq(INSTR_OP(q[0]), OP_GLOBAL_CONST_COMPARE_JUMP);
+    cr_assert_eq(INSTR_OP(q[1]), OP_LOAD_CONST);
+    cr_assert_eq(INSTR_OP(q[4]), OP_GLOBAL_GLOBAL_BINOP_STORE);
+    cr_assert_eq(INSTR_OP(q[5]), OP_LOAD_GLOBAL);
+    cr_assert_eq(INSTR_OP(q[7]), OP_STORE_GLOBAL);
+    cr_assert_eq(INSTR_OP(q[9]), OP_GLOBAL_CONST_BINOP);
+}
+
+Test(quicken, binop_then_return_is_one_group)
+{
+    /* return a + b; and a + b whose return is on the next line. */
+    uint32_t ins[] = {I(LOAD_FAST, 0), I(LOAD_FAST, 1),
+                      I(BINARY_OP, BOP_ADD), I(RETURN_VALUE, 0),
+                      I(BINARY_OP, BOP_ADD), I(RETURN_VALUE, 0)};
+    int lines[] = {1, 1, 1, 1, 2, 3};
+    CodeObj *co = mkcode(ins, lines, N(ins), NULL, 0, 2);
+    uint32_t q[N(ins)];
+    quicken(co, q);
+    cr_assert_eq(INSTR_OP(q[2]), OP_BINOP_RETURN);
+    cr_assert_eq(INSTR_OP(q[3]), OP_RETURN_VALUE);
+    cr_assert_eq(INSTR_OP(q[4]), OP_BINARY_OP);
+}
+
+Test(quicken, global_then_local_arithmetic_is_one_group)
+{
+    /* f(a - 1): LOAD_GLOBAL f, then a group of its own at the LOAD_FAST. */
+    uint32_t ins[] = {I(LOAD_GLOBAL, 0), I(LOAD_FAST, 0), I(LOAD_CONST, 0),
+                      I(BINARY_OP, BOP_SUB), I(CALL_FUNCTION, 1),
+                      I(RETURN_VALUE, 0)};
+    Value consts[] = {V_INT(1)};
+    CodeObj *co = mkcode(ins, NULL, N(ins), consts, 1, 1);
+    uint32_t q[N(ins)];
+    quicken(co, q);
+    cr_assert_eq(INSTR_OP(q[0]), OP_GLOBAL_FAST_CONST_BINOP);
+    cr_assert_eq(INSTR_OP(q[1]), OP_FAST_CONST_BINOP);
+    cr_assert_eq(INSTR_OP(q[4]), OP_CALL_FUNCTION);
+}
+
+Test(quicken, local_loop_groups)
+{
+    /* a += 1; b = a * 3 + 2; while a < 10 (bottom test). */
+    uint32_t ins[] = {I(LOAD_FAST, 0), I(LOAD_CONST, 0),
+                      I(BINARY_OP, BOP_INPLACE + BOP_ADD), I(STORE_FAST, 0),
+                      I(LOAD_FAST, 0), I(LOAD_CONST, 1), I(BINARY_OP, BOP_MUL),
+                      I(LOAD_CONST, 2), I(BINARY_OP, BOP_ADD), I(STORE_FAST, 1),
+                      I(LOAD_FAST, 0), I(LOAD_CONST, 3), I(COMPARE_OP, CMP_LT),
+                      I(POP_JUMP_IF_TRUE, 0), I(LOAD_CONST, 4),
+                      I(RETURN_VALUE, 0)};
+    int lines[] = {1, 1, 1, 1, 2, 2, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4};
+    Value consts[] = {V_INT(1), V_INT(3), V_INT(2), V_INT(10), V_NONE};
+    CodeObj *co = mkcode(ins, lines, N(ins), consts, 5, 2);
+    uint32_t q[N(ins)];
+    quicken(co, q);
+    cr_assert_eq(INSTR_OP(q[0]), OP_FAST_CONST_BINOP_STORE);
+    cr_assert_eq(INSTR_OP(q[1]), OP_CONST_BINOP);
+    cr_assert_eq(INSTR_OP(q[3]), OP_STORE_FAST);
+    /* a * 3 is followed by another operator, not a store. */
+    cr_assert_eq(INSTR_OP(q[4]), OP_FAST_CONST_BINOP);
+    cr_assert_eq(INSTR_OP(q[7]), OP_CONST_BINOP);
+    cr_assert_eq(INSTR_OP(q[10]), OP_FAST_CONST_COMPARE_JUMP_IF_TRUE);
+    cr_assert_eq(INSTR_OP(q[14]), OP_RETURN_CONST);
+}
+
+Test(quicken, global_groups_span_one_line_only)
+{
+    /* g += 1 with its store on another line: no store group. */
+    uint32_t ins[] = {I(LOAD_GLOBAL, 0), I(LOAD_CONST, 0), I(BINARY_OP, BOP_ADD),
+                      I(STORE_GLOBAL, 0), I(LOAD_CONST, 0), I(RETURN_VALUE, 0)};
+    int lines[] = {1, 1, 1, 2, 2, 2};
+    Value consts[] = {V_INT(1)};
+    CodeObj *co = mkcode(ins, lines, N(ins), consts, 1, 0);
+    uint32_t q[N(ins)];
+    quicken(co, q);
+    cr_assert_eq(INSTR_OP(q[0]), OP_GLOBAL_CONST_BINOP);
+    cr_assert_eq(INSTR_OP(q[3]), OP_STORE_GLOBAL);
 }
 
 Test(quicken, global_groups_run_as_the_original)
