@@ -162,8 +162,9 @@ static Value bytes_binop(Value a, Value b, int op)
         return V_OBJ(r);
     }
     if (op == BOP_MUL) {
-        if (IS_INTLIKE(b))
-            return bytes_repeat(BYTES(a), AS_INT(b));
+        int64_t k;
+        if (val_as_int(b, &k))
+            return bytes_repeat(BYTES(a), k);
         if (val_type(b)->flags & TF_HEAPTYPE)
             return V_NOTIMPL;
         return err_set(&exc_TypeError,
@@ -177,8 +178,9 @@ static Value bytes_rbinop(Value self, Value other, int op)
 {
     if (op >= BOP_INPLACE)
         op -= BOP_INPLACE;
-    if (op == BOP_MUL && IS_INTLIKE(other))
-        return bytes_repeat(BYTES(self), AS_INT(other));
+    int64_t k;
+    if (op == BOP_MUL && val_as_int(other, &k))
+        return bytes_repeat(BYTES(self), k);
     return V_NOTIMPL;
 }
 

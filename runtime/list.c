@@ -641,11 +641,12 @@ static Value list_binop(Value a, Value b, int op)
     if ((base != BOP_ADD && base != BOP_MUL) || defers_to_reflected(b, base))
         return V_NOTIMPL;
     if (base == BOP_MUL) {
-        if (!IS_INTLIKE(b))
+        int64_t k;
+        if (!val_as_int(b, &k))
             return err_set(&exc_TypeError,
                            "can't multiply sequence by non-int of type '%s'",
                            val_type_name(b));
-        return inplace ? list_irepeat(a, AS_INT(b)) : list_repeat(l, b);
+        return inplace ? list_irepeat(a, k) : list_repeat(l, V_INT(k));
     }
     if (inplace)
         return list_extend(l, b) < 0 ? V_NULL : a;
@@ -665,9 +666,10 @@ static Value list_binop(Value a, Value b, int op)
 /* int * list. */
 static Value list_rbinop(Value self, Value other, int op)
 {
-    if (op != BOP_MUL || !IS_INTLIKE(other))
+    int64_t k;
+    if (op != BOP_MUL || !val_as_int(other, &k))
         return V_NOTIMPL;
-    return list_repeat((ListObj *)AS_OBJ(self), other);
+    return list_repeat((ListObj *)AS_OBJ(self), V_INT(k));
 }
 
 static Value list_iter(Value self)

@@ -444,6 +444,15 @@ Value num_unop(Value a, int op)
     }
 }
 
+/* An instance of a script int subclass as its int: the builtins below
+ * (divmod, pow with a modulus, round) compute on the value, as int's own
+ * methods do in CPython. */
+static Value int_value_of(Value v)
+{
+    int64_t n;
+    return val_as_int_subclass(v, &n) ? V_INT(n) : v;
+}
+
 Value num_abs(Value v)
 {
     if (IS_FLOAT(v))
@@ -459,6 +468,8 @@ Value num_abs(Value v)
 Value num_divmod(Value a, Value b)
 {
     double x, y, d, m;
+    a = int_value_of(a);
+    b = int_value_of(b);
     if (IS_INTLIKE(a) && IS_INTLIKE(b)) {
         int64_t p = AS_INT(a), q = AS_INT(b);
         if (q == 0)
@@ -501,6 +512,9 @@ Value num_pow(Value a, Value b, Value mod)
 {
     if (IS_NULL(mod) || IS_NONE(mod))
         return num_binop(a, b, BOP_POW);
+    a = int_value_of(a);
+    b = int_value_of(b);
+    mod = int_value_of(mod);
     if (!IS_INTLIKE(a) || !IS_INTLIKE(b) || !IS_INTLIKE(mod))
         return err_set(&exc_TypeError, "pow() 3rd argument not allowed "
                                        "unless all arguments are integers");
@@ -1036,6 +1050,7 @@ static Value round_int(int64_t n, int64_t ndigits)
 Value num_round(Value x, Value ndigits)
 {
     int64_t nd;
+    x = int_value_of(x);
     int have = !IS_NULL(ndigits) && !IS_NONE(ndigits);
     if (have && num_as_index(ndigits, &nd) < 0)
         return V_NULL;
@@ -1126,40 +1141,98 @@ static int float_truth(Value v)
 /* ------------------------------------------------------------------ */
 /* Methods                                                              */
 
+/* self of an int method, which may be called through the class with
+ * anything (int.bit_length("x")) or on an instance of a script subclass:
+ * its value, or -1 with CPython's TypeError. */
+static int int_self(Value *args, int nargs, const char *name, int64_t *out)
+{
+    if (nargs >= 1 && IS_INTLIKE(args[0])) {
+        *out = AS_INT(args[0]);
+        return 0;
+    }
+    if (nargs >= 1 && val_as_int_subclass(args[0], out))
+        return 0;
+    if (nargs < 1)
+        err_set(&exc_TypeError, "descriptor '%s' of 'int' object needs an "
+                "argument", name);
+    else
+        err_set(&exc_TypeError, "descriptor '%s' for 'int' objects doesn't "
+                "apply to a '%s' object", name, val_type_name(args[0]));
+    return -1;
+}
+
+/* The same for float methods (float has no script subclasses). */
+static int float_self(Value *args, int nargs, const char *name, double *out)
+{
+    if (nargs >= 1 && IS_FLOAT(args[0])) {
+        *out = AS_FLOAT(args[0]);
+        return 0;
+    }
+    if (nargs < 1)
+        err_set(&exc_TypeError, "descriptor '%s' of 'float' object needs an "
+                "argument", name);
+    else
+        err_set(&exc_TypeError, "descriptor '%s' for 'float' objects doesn't "
+                "apply to a '%s' object", name, val_type_name(args[0]));
+    return -1;
+}
+
 static Value m_bit_length(Value *args, int nargs, TupleObj *kw)
 {
-    if (args_no_kw("bit_length", kw) < 0 ||
+    int64_t n;
+    if (int_self(args, nargs, "bit_length", &n) < 0 ||
+        args_no_kw("bit_length", kw) < 0 ||
         args_count("bit_length", nargs - 1, 0, 0) < 0)
         return V_NULL;
-    int64_t n = AS_INT(args[0]);
     uint64_t u = n < 0 ? (uint64_t)0 - (uint64_t)n : (uint64_t)n;
     return V_INT(u ? 64 - __builtin_clzll(u) : 0);
 }
 
 static Value m_bit_count(Value *args, int nargs, TupleObj *kw)
 {
-    if (args_no_kw("bit_count", kw) < 0 ||
+    int64_t n;
+    if (int_self(args, nargs, "bit_count", &n) < 0 ||
+        args_no_kw("bit_count", kw) < 0 ||
         args_count("bit_count", nargs - 1, 0, 0) < 0)
         return V_NULL;
-    int64_t n = AS_INT(args[0]);
     uint64_t u = n < 0 ? (uint64_t)0 - (uint64_t)n : (uint64_t)n;
     return V_INT(__builtin_popcountll(u));
 }
 
-static Value m_int_self(Value *args, int nargs, TupleObj *kw)
+/* __index__, __int__ and conjugate: the value as a plain int. */
+static Value int_value_method(const char *name, Value *args, int nargs,
+                              TupleObj *kw)
 {
-    if (args_no_kw("__index__", kw) < 0 ||
-        args_count("__index__", nargs - 1, 0, 0) < 0)
+    int64_t n;
+    if (int_self(args, nargs, name, &n) < 0 || args_no_kw(name, kw) < 0 ||
+        args_count(name, nargs - 1, 0, 0) < 0)
         return V_NULL;
-    return V_INT(AS_INT(args[0]));
+    return V_INT(n);
+}
+
+static Value m_int_index(Value *args, int nargs, TupleObj *kw)
+{
+    return int_value_method("__index__", args, nargs, kw);
+}
+
+static Value m_int_int(Value *args, int nargs, TupleObj *kw)
+{
+    return int_value_method("__int__", args, nargs, kw);
+}
+
+static Value m_int_conjugate(Value *args, int nargs, TupleObj *kw)
+{
+    return int_value_method("conjugate", args, nargs, kw);
 }
 
 static Value m_int_float(Value *args, int nargs, TupleObj *kw)
 {
-    if (args_no_kw("__float__", kw) < 0 ||
+    int64_t n;
+    if (int_self(args, nargs, "__float__", &n) < 0 ||
+        args_no_kw("__float__", kw) < 0 ||
         args_count("__float__", nargs - 1, 0, 0) < 0)
         return V_NULL;
-    return V_FLOAT((double)AS_INT(args[0]));
+    return V_FLOAT((double)n);
 }
 
 static int int_fits_bytes(int64_t n, int64_t len, int sign)
@@ -1179,8 +1252,9 @@ static Value m_to_bytes(Value *args, int nargs, TupleObj *kw)
 {
     static const char *const names[] = {"length", "byteorder", "signed"};
     Value a[3];
-    int64_t len = 1;
-    if (args_bind("to_bytes", args + 1, nargs - 1, kw, names, 3, 2, 0, a) < 0)
+    int64_t len = 1, n;
+    if (int_self(args, nargs, "to_bytes", &n) < 0 ||
+        args_bind("to_bytes", args + 1, nargs - 1, kw, names, 3, 2, 0, a) < 0)
         return V_NULL;
     if (!IS_NULL(a[0]) && num_as_index(a[0], &len) < 0)
         return V_NULL;
@@ -1199,7 +1273,6 @@ static Value m_to_bytes(Value *args, int nargs, TupleObj *kw)
     }
     if (!IS_NULL(a[2]) && (sign = obj_truthy(a[2])) < 0)
         return V_NULL;
-    int64_t n = AS_INT(args[0]);
     if (n < 0 && !sign)
         return err_set(&exc_OverflowError,
                        "can't convert negative int to unsigned");
@@ -1220,19 +1293,21 @@ static Value m_to_bytes(Value *args, int nargs, TupleObj *kw)
 
 static Value m_is_integer(Value *args, int nargs, TupleObj *kw)
 {
-    if (args_no_kw("is_integer", kw) < 0 ||
+    double d;
+    if (float_self(args, nargs, "is_integer", &d) < 0 ||
+        args_no_kw("is_integer", kw) < 0 ||
         args_count("is_integer", nargs - 1, 0, 0) < 0)
         return V_NULL;
-    double d = AS_FLOAT(args[0]);
     return V_BOOL(isfinite(d) && d == floor(d));
 }
 
 static Value m_as_integer_ratio(Value *args, int nargs, TupleObj *kw)
 {
-    if (args_no_kw("as_integer_ratio", kw) < 0 ||
+    double d;
+    if (float_self(args, nargs, "as_integer_ratio", &d) < 0 ||
+        args_no_kw("as_integer_ratio", kw) < 0 ||
         args_count("as_integer_ratio", nargs - 1, 0, 0) < 0)
         return V_NULL;
-    double d = AS_FLOAT(args[0]);
     if (isinf(d))
         return err_set(&exc_OverflowError,
                        "cannot convert Infinity to integer ratio");
@@ -1261,20 +1336,22 @@ static Value m_as_integer_ratio(Value *args, int nargs, TupleObj *kw)
 
 static Value m_float_int(Value *args, int nargs, TupleObj *kw)
 {
-    if (args_no_kw("__int__", kw) < 0 ||
+    double d;
+    if (float_self(args, nargs, "__int__", &d) < 0 ||
+        args_no_kw("__int__", kw) < 0 ||
         args_count("__int__", nargs - 1, 0, 0) < 0)
         return V_NULL;
-    return int_from_double(AS_FLOAT(args[0]));
+    return int_from_double(d);
 }
 
 static const MethodDef int_methods[] = {
     {"bit_length", m_bit_length, NATIVE_METHOD},
     {"bit_count", m_bit_count, NATIVE_METHOD},
     {"to_bytes", m_to_bytes, NATIVE_METHOD},
-    {"__index__", m_int_self, NATIVE_METHOD},
-    {"__int__", m_int_self, NATIVE_METHOD},
+    {"__index__", m_int_index, NATIVE_METHOD},
+    {"__int__", m_int_int, NATIVE_METHOD},
     {"__float__", m_int_float, NATIVE_METHOD},
-    {"conjugate", m_int_self, NATIVE_METHOD},
+    {"conjugate", m_int_conjugate, NATIVE_METHOD},
     {NULL, NULL, 0},
 };
 

@@ -162,6 +162,16 @@ static inline int val_as_int_subclass(Value v, int64_t *out)
     return 1;
 }
 
+/* An int, a bool or an int subclass instance: its value in *out. */
+static inline int val_as_int(Value v, int64_t *out)
+{
+    if (v.tag == VT_INT || v.tag == VT_BOOL) {
+        *out = v.as.i;
+        return 1;
+    }
+    return val_as_int_subclass(v, out);
+}
+
 /* The singletons and builtin types, defined in runtime/. */
 extern TypeObj type_type, object_type, none_type, bool_type, int_type,
     float_type, str_type, bytes_type, list_type, tuple_type, dict_type,
@@ -349,6 +359,11 @@ int member_install(TypeObj *t, DictObj *ns, int *has_slots);
 /* A member's __set__ (v) or __delete__ (V_NULL v). */
 int member_set(Value member, Value obj, Value v);
 void member_init(void);
+
+/* A class statement deriving from int: instances carry the value
+ * (IntSubObj) and the number slots unwrap them (intsub.c). */
+void intsub_setup(TypeObj *t);
+extern TypeObj intsub_base;
 void func_init(void);
 void module_init(void);
 void type_mark_static(void);

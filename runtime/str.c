@@ -606,6 +606,9 @@ static Value str_binop(Value a, Value b, int op)
             return str_repeat(s, AS_INT(b));
         if (has_reflected(b, "__rmul__"))
             return V_NOTIMPL;
+        int64_t k;
+        if (val_as_int(b, &k))
+            return str_repeat(s, k);
         if (IS_OBJ(b) && (val_type(b)->flags & TF_HEAPTYPE) == 0) {
             int64_t n;
             if (!IS_NULL(type_lookup(val_type(b),
@@ -627,8 +630,9 @@ static Value str_rbinop(Value self, Value other, int op)
 {
     if (op >= BOP_INPLACE)
         op -= BOP_INPLACE;
-    if (op == BOP_MUL && IS_INTLIKE(other))
-        return str_repeat((StrObj *)AS_OBJ(self), AS_INT(other));
+    int64_t k;
+    if (op == BOP_MUL && val_as_int(other, &k))
+        return str_repeat((StrObj *)AS_OBJ(self), k);
     return V_NOTIMPL;
 }
 

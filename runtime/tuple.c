@@ -218,11 +218,11 @@ static Value tuple_concat(TupleObj *a, Value bv)
 
 static Value tuple_repeat(TupleObj *a, Value count)
 {
-    if (!IS_INTLIKE(count))
+    int64_t k;
+    if (!val_as_int(count, &k))
         return err_set(&exc_TypeError,
                        "can't multiply sequence by non-int of type '%s'",
                        val_type_name(count));
-    int64_t k = AS_INT(count);
     if (k <= 0 || a->n == 0)
         return V_OBJ(&empty_tuple);
     if (k == 1)
@@ -259,9 +259,10 @@ static Value tuple_binop(Value a, Value b, int op)
 /* int * tuple. */
 static Value tuple_rbinop(Value self, Value other, int op)
 {
-    if (op != BOP_MUL || !IS_INTLIKE(other))
+    int64_t k;
+    if (op != BOP_MUL || !val_as_int(other, &k))
         return V_NOTIMPL;
-    return tuple_repeat((TupleObj *)AS_OBJ(self), other);
+    return tuple_repeat((TupleObj *)AS_OBJ(self), V_INT(k));
 }
 
 static Value tuple_iter(Value self)

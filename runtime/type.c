@@ -73,9 +73,12 @@ Value type_lookup(TypeObj *t, StrObj *name)
  * fallback for dunders the script does not define. */
 static TypeObj *builtin_base(TypeObj *t)
 {
+    int int_sub = (t->flags & TF_INT_SUBCLASS) != 0;
     while (t->flags & TF_HEAPTYPE)
         t = t->base;
-    return t;
+    /* int's slots want plain ints: a script subclass gets versions that
+     * unwrap its instances. */
+    return t == &int_type && int_sub ? &intsub_base : t;
 }
 
 /* Look a dunder up on the script-defined part of the chain only. */
@@ -602,6 +605,8 @@ Value type_new_class(StrObj *name, StrObj *qualname, TypeObj *base,
     if (t->instance_size < sizeof(InstanceObj))
         t->instance_size = sizeof(InstanceObj);
     inherit_slots(t, base);
+    if (base == &int_type)
+        intsub_setup(t);
     int has_slots;
     if (member_install(t, ns, &has_slots) < 0)
         return V_NULL;
