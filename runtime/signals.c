@@ -7,10 +7,11 @@
  *   EINTR retry and the errno it reads on failure are the handler's own.
  * - C11 atomics: loads and stores of atomic_int (tripped, is_tripped,
  *   signals_pending, the wakeup fd, flag and errno) and eb_set's
- *   atomic_fetch_or on the 32-bit eb_word.  Only lock-free atomics are
- *   safe in a handler (an emulated one takes a lock); the static assertion
- *   below makes a platform where int atomics are not always lock-free fail
- *   to build instead of deadlocking at run time.
+ *   atomic_fetch_or on the 32-bit eb_word plus its load of eb_slow_table
+ *   and store to eb_table (pointers).  Only lock-free atomics are safe in
+ *   a handler (an emulated one takes a lock); the static assertions below
+ *   make a platform where int or pointer atomics are not always lock-free
+ *   fail to build instead of deadlocking at run time.
  * - on_main_thread, a _Thread_local of libsigvm.a.  Linked into the
  *   executable it lives in the static TLS block and is read through the
  *   thread pointer; in a shared object it could go through
@@ -38,9 +39,12 @@
 #include "sigtrace.h"
 #include "tstate.h"
 
-/* See the audit above: the C handler relies on lock-free int atomics. */
+/* See the audit above: the C handler relies on lock-free int and pointer
+ * atomics. */
 _Static_assert(ATOMIC_INT_LOCK_FREE == 2,
                "the C signal handler needs lock-free int atomics");
+_Static_assert(ATOMIC_POINTER_LOCK_FREE == 2,
+               "the C signal handler needs lock-free pointer atomics");
 
 /* tripped[i]: set to 1 by the C handler (relaxed store, any thread) and
  * cleared by the main thread in sig_check just before it calls handler i.
