@@ -13,7 +13,8 @@ static TypeObj *const builtin_types[] = {
     &float_type, &str_type, &bytes_type, &list_type, &tuple_type,
     &dict_type, &set_type, &range_type, &slice_type, &func_type,
     &native_type, &method_type, &code_type, &frame_type, &cell_type,
-    &module_type, &gen_type, &property_type, &member_type, &staticmethod_type,
+    &module_type, &gen_type, &property_type, &member_type, &getset_type,
+    &staticmethod_type,
     &classmethod_type, &super_type, &notimpl_type, &ellipsis_type,
     &traceback_type, &slotwrapper_type,
 };
@@ -87,6 +88,7 @@ void rt_init(void)
     func_init();
     descr_init();
     member_init();
+    getset_init();
     module_init();
     num_init();
     str_init();

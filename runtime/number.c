@@ -1344,6 +1344,51 @@ static Value m_float_int(Value *args, int nargs, TupleObj *kw)
     return int_from_double(d);
 }
 
+/* int's and float's computed attributes (getset.c). */
+static Value g_int_real(Value self)
+{
+    int64_t n = 0;
+    val_as_int(self, &n);
+    return V_INT(n);
+}
+
+static Value g_int_zero(Value self)
+{
+    (void)self;
+    return V_INT(0);
+}
+
+static Value g_int_one(Value self)
+{
+    (void)self;
+    return V_INT(1);
+}
+
+static Value g_float_real(Value self)
+{
+    return V_FLOAT(AS_FLOAT(self));
+}
+
+static Value g_float_zero(Value self)
+{
+    (void)self;
+    return V_FLOAT(0.0);
+}
+
+static const GetSetDef int_getsets[] = {
+    {"real", g_int_real},
+    {"imag", g_int_zero},
+    {"numerator", g_int_real},
+    {"denominator", g_int_one},
+    {NULL, NULL},
+};
+
+static const GetSetDef float_getsets[] = {
+    {"real", g_float_real},
+    {"imag", g_float_zero},
+    {NULL, NULL},
+};
+
 static const MethodDef int_methods[] = {
     {"bit_length", m_bit_length, NATIVE_METHOD},
     {"bit_count", m_bit_count, NATIVE_METHOD},
@@ -1413,6 +1458,8 @@ void num_init(void)
     gc_register_roots(num_mark_roots);
     type_add_methods(&int_type, int_methods);
     type_add_methods(&float_type, float_methods);
+    type_add_getsets(&int_type, int_getsets);
+    type_add_getsets(&float_type, float_getsets);
     for (int64_t i = REPR_CACHE_MIN; i <= 256; i++)
         num_int_repr(i);
 }

@@ -361,7 +361,7 @@ static int is_data_descr(Value attr)
     if (!IS_OBJ(attr))
         return 0;
     TypeObj *at = OBJ_TYPE(AS_OBJ(attr));
-    if (at == &property_type || at == &member_type)
+    if (at == &property_type || at == &member_type || at == &getset_type)
         return 1;
     return (at->flags & TF_HEAPTYPE) && at->descr_get &&
            !IS_NULL(type_lookup(at, rt_names.set));
@@ -580,6 +580,8 @@ static int set_via_property(Value attr, Value o, Value v)
         return descr_property_set(attr, o, v);
     if (at == &member_type)
         return member_set(attr, o, v);
+    if (at == &getset_type)
+        return getset_set(attr, o, v);
     Value fn = type_lookup(at, IS_NULL(v) ? rt_names.delete : rt_names.set);
     if (IS_NULL(fn)) {
         err_set(&exc_AttributeError, "__%s__", IS_NULL(v) ? "delete" : "set");

@@ -360,6 +360,19 @@ int member_install(TypeObj *t, DictObj *ns, int *has_slots);
 int member_set(Value member, Value obj, Value v);
 void member_init(void);
 
+/* Computed read-only attributes of builtin types (getset.c): each
+ * becomes a getset_descriptor in t's dict, a data descriptor whose
+ * assignment raises "attribute 'x' of 'T' objects is not writable". */
+typedef Value (*GetterFn)(Value self);
+typedef struct GetSetDef {
+    const char *name;
+    GetterFn get;
+} GetSetDef;
+extern TypeObj getset_type;
+void type_add_getsets(TypeObj *t, const GetSetDef *defs);
+int getset_set(Value getset, Value obj, Value v);
+void getset_init(void);
+
 /* A class statement deriving from int: instances carry the value
  * (IntSubObj) and the number slots unwrap them (intsub.c). */
 void intsub_setup(TypeObj *t);

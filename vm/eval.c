@@ -326,14 +326,15 @@ static inline int is_unbound_method(Value m)
 /* Fill AttrCache.inst_first and plain_attr for the class attribute
  * found.  Only builtin types' values qualify: a script class could gain
  * __get__ or __set__ without any dict on the instance's chain changing.
- * Of those only property and __slots__ members are data descriptors
- * (obj_generic_getattr). */
+ * Of those only property, __slots__ members and builtin getsets are data
+ * descriptors (obj_generic_getattr). */
 static void attr_kinds(AttrCache *c)
 {
     TypeObj *at = IS_NULL(c->attr) ? NULL : val_type(c->attr);
     int builtin = at != NULL && !(at->flags & TF_HEAPTYPE);
     c->inst_first = at == NULL ||
-                     (builtin && at != &property_type && at != &member_type);
+                     (builtin && at != &property_type && at != &member_type &&
+                      at != &getset_type);
     c->plain_attr = builtin && at->descr_get == NULL;
 }
 
