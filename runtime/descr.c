@@ -40,13 +40,53 @@ static void missing_accessor(PropertyObj *p, Value obj, const char *what)
                 what);
 }
 
-void descr_set_names(DictObj *ns)
+/* v.__set_name__(owner, name) failed: CPython 3.11's RuntimeError with
+ * the error as its cause. */
+static int set_name_failed(Value v, Value name, TypeObj *owner)
+{
+    Value cause = err_fetch();
+    Value r = obj_repr(name);
+    if (IS_NULL(r))
+        return -1;
+    err_set(&exc_RuntimeError, "Error calling __set_name__ on '%s' instance "
+            "%s in '%s'", val_type_name(v), STR_CSTR((StrObj *)AS_OBJ(r)),
+            owner->name);
+    ExcObj *e = (ExcObj *)AS_OBJ(err_peek());
+    e->cause = cause;
+    e->context = cause;
+    e->suppress_context = 1;
+    return -1;
+}
+
+int descr_set_names(TypeObj *t, DictObj *ns)
 {
     size_t pos = 0;
     Value k, v;
     while (dict_next(ns, &pos, &k, &v))
         if (IS_TYPE(v, property_type) && IS_TYPE(k, str_type))
             ((PropertyObj *)AS_OBJ(v))->name = str_intern((StrObj *)AS_OBJ(k));
+    /* A copy: a __set_name__ may change the class namespace.  The class
+     * is not referenced from anywhere yet: it is rooted here while
+     * scripts run. */
+    Value owner = V_OBJ(t);
+    gc_root_push(&owner);
+    Value copy = V_OBJ(dict_copy(ns));
+    gc_root_push(&copy);
+    StrObj *set_name = str_intern_cstr("__set_name__");
+    int rc = 0;
+    pos = 0;
+    while (rc == 0 && dict_next((DictObj *)AS_OBJ(copy), &pos, &k, &v)) {
+        if (!IS_OBJ(v) || !(val_type(v)->flags & TF_HEAPTYPE))
+            continue;
+        Value f = type_lookup(val_type(v), set_name);
+        if (IS_NULL(f))
+            continue;
+        Value args[3] = {v, V_OBJ(t), k};
+        if (IS_NULL(obj_call(f, args, 3, NULL)))
+            rc = set_name_failed(v, k, t);
+    }
+    gc_root_pop(2);
+    return rc;
 }
 
 static Value property_get(Value descr, Value instance, TypeObj *owner)

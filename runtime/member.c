@@ -188,7 +188,12 @@ int member_install(TypeObj *t, DictObj *ns, int *has_slots)
     *has_slots = !IS_NULL(spec);
     if (!*has_slots)
         return 0;
+    /* Iterating __slots__ may run script code, and nothing refers to the
+     * new class yet. */
+    Value owner = V_OBJ(t);
+    gc_root_push(&owner);
     ListObj *names = slot_names(spec);
+    gc_root_pop(1);
     if (names == NULL)
         return -1;
     gc_root_push(&spec);

@@ -330,9 +330,11 @@ Value type_slot_wrapper(TypeObj *t, StrObj *name);
 /* Assign (v) or delete (V_NULL v) through a property, with CPython's
  * "property 'x' of 'Foo' object has no setter" errors. */
 int descr_property_set(Value prop, Value obj, Value v);
-/* The class statement's __set_name__ step for the properties of its
- * namespace, which name them in messages. */
-void descr_set_names(DictObj *ns);
+/* The class statement's __set_name__ step: properties learn their name
+ * (for messages), and every value whose type has __set_name__ gets
+ * type(v).__set_name__(v, t, name), over a copy of the namespace in its
+ * order.  -1 with CPython's RuntimeError (the error as its cause). */
+int descr_set_names(TypeObj *t, DictObj *ns);
 /* super().name(...) without a bound method (LOAD_METHOD): the plain
  * function or method native super_getattr would bind to the instance,
  * unbound, with *self set to the instance; V_NULL (no exception) when

@@ -616,7 +616,8 @@ Value type_new_class(StrObj *name, StrObj *qualname, TypeObj *base,
         t->trace = values_trace;
     }
     install_slots(t, ns);
-    descr_set_names(ns);
+    if (descr_set_names(t, ns) < 0)
+        return V_NULL;
     return V_OBJ(t);
 }
 

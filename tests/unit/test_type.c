@@ -490,3 +490,43 @@ Test(type, super_method_is_found_unbound_with_the_instance)
     cr_assert(IS_NULL(descr_super_method(sup, N("nope"), &self)));
     cr_assert(!err_occurred());
 }
+
+/* __set_name__ of a namespace value's class runs with (value, owner,
+ * name); an error becomes CPython 3.11's RuntimeError with it as cause. */
+static Value seen_name;
+static Value record_name(Value *args, int nargs, TupleObj *kw)
+{
+    (void)kw;
+    cr_assert_eq(nargs, 3);
+    seen_name = args[2];
+    return V_NONE;
+}
+
+static Value refuse_name(Value *args, int nargs, TupleObj *kw)
+{
+    (void)args; (void)nargs; (void)kw;
+    return err_set(&exc_ValueError, "no");
+}
+
+Test(type, set_name_is_called_and_errors_are_wrapped)
+{
+    DictObj *dns = dict_new();
+    def(dns, "__set_name__", record_name);
+    Value D = make_class("D", NULL, dns);
+    DictObj *ns = dict_new();
+    dict_set_str(ns, str_intern_cstr("field"), obj_call(D, NULL, 0, NULL));
+    make_class("C", NULL, ns);
+    cr_assert(IS_TYPE(seen_name, str_type));
+    cr_assert_str_eq(STR_CSTR((StrObj *)AS_OBJ(seen_name)), "field");
+
+    DictObj *bns = dict_new();
+    def(bns, "__set_name__", refuse_name);
+    Value B = make_class("Bad", NULL, bns);
+    ns = dict_new();
+    dict_set_str(ns, str_intern_cstr("x"), obj_call(B, NULL, 0, NULL));
+    cr_assert(IS_NULL(type_new_class(str_from_cstr("E"), NULL, NULL, ns)));
+    Value e = err_peek();
+    cr_assert_str_eq(raised(&exc_RuntimeError),
+                     "Error calling __set_name__ on 'Bad' instance 'x' in 'E'");
+    cr_assert(val_isinstance(((ExcObj *)AS_OBJ(e))->cause, &exc_ValueError));
+}
