@@ -1141,24 +1141,28 @@ static int float_truth(Value v)
 /* ------------------------------------------------------------------ */
 /* Methods                                                              */
 
+/* CPython's TypeError for a method of type tname called through the
+ * class without self, or with a self of another type. */
+static int bad_self(Value *args, int nargs, const char *name,
+                    const char *tname)
+{
+    if (nargs < 1)
+        err_set(&exc_TypeError, "descriptor '%s' of '%s' object needs an "
+                "argument", name, tname);
+    else
+        err_set(&exc_TypeError, "descriptor '%s' for '%s' objects doesn't "
+                "apply to a '%s' object", name, tname, val_type_name(args[0]));
+    return -1;
+}
+
 /* self of an int method, which may be called through the class with
  * anything (int.bit_length("x")) or on an instance of a script subclass:
  * its value, or -1 with CPython's TypeError. */
 static int int_self(Value *args, int nargs, const char *name, int64_t *out)
 {
-    if (nargs >= 1 && IS_INTLIKE(args[0])) {
-        *out = AS_INT(args[0]);
+    if (nargs >= 1 && val_as_int(args[0], out))
         return 0;
-    }
-    if (nargs >= 1 && val_as_int_subclass(args[0], out))
-        return 0;
-    if (nargs < 1)
-        err_set(&exc_TypeError, "descriptor '%s' of 'int' object needs an "
-                "argument", name);
-    else
-        err_set(&exc_TypeError, "descriptor '%s' for 'int' objects doesn't "
-                "apply to a '%s' object", name, val_type_name(args[0]));
-    return -1;
+    return bad_self(args, nargs, name, "int");
 }
 
 /* The same for float methods (float has no script subclasses). */
@@ -1168,13 +1172,7 @@ static int float_self(Value *args, int nargs, const char *name, double *out)
         *out = AS_FLOAT(args[0]);
         return 0;
     }
-    if (nargs < 1)
-        err_set(&exc_TypeError, "descriptor '%s' of 'float' object needs an "
-                "argument", name);
-    else
-        err_set(&exc_TypeError, "descriptor '%s' for 'float' objects doesn't "
-                "apply to a '%s' object", name, val_type_name(args[0]));
-    return -1;
+    return bad_self(args, nargs, name, "float");
 }
 
 static Value m_bit_length(Value *args, int nargs, TupleObj *kw)

@@ -37,10 +37,11 @@ static const CaseSpecial uc_fold_except[297];
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
-static unsigned uc_flags(uint32_t cp)
+/* The flag-table run holding cp: the last one starting at or before it.
+ * A run is its first code point << 11 | its flags. */
+static uint32_t uc_run(uint32_t cp)
 {
     size_t lo = 0, hi = COUNT(uc_flag_runs);
-    /* The last run starting at or before cp. */
     while (hi - lo > 1) {
         size_t mid = (lo + hi) / 2;
         if ((uc_flag_runs[mid] >> 11) <= cp)
@@ -48,7 +49,12 @@ static unsigned uc_flags(uint32_t cp)
         else
             hi = mid;
     }
-    return uc_flag_runs[lo] & 0x7FF;
+    return uc_flag_runs[lo];
+}
+
+static unsigned uc_flags(uint32_t cp)
+{
+    return uc_run(cp) & 0x7FF;
 }
 
 /* The digit a decimal character stands for.  Unicode gives every
@@ -56,15 +62,7 @@ static unsigned uc_flags(uint32_t cp)
  * starts at such a zero (a run of decimals only holds whole sets). */
 static int uc_decimal_value(uint32_t cp)
 {
-    size_t lo = 0, hi = COUNT(uc_flag_runs);
-    while (hi - lo > 1) {
-        size_t mid = (lo + hi) / 2;
-        if ((uc_flag_runs[mid] >> 11) <= cp)
-            lo = mid;
-        else
-            hi = mid;
-    }
-    return (int)((cp - (uc_flag_runs[lo] >> 11)) % 10);
+    return (int)((cp - (uc_run(cp) >> 11)) % 10);
 }
 
 char *str_decimal_ascii(StrObj *s, size_t *n)
