@@ -554,20 +554,27 @@ Value obj_generic_getattr(Value o, StrObj *name)
 
 static int set_via_property(Value attr, Value o, Value v);
 
+/* Setting or deleting an attribute of an object without a dict: a name
+ * its type has (a method, a class attribute) is "read-only", as CPython
+ * says; any other name does not exist.  Always -1. */
+static int no_instance_attrs(Value o, TypeObj *t, StrObj *name, Value attr)
+{
+    if (IS_NULL(attr))
+        no_attribute(o, name);
+    else
+        err_set(&exc_AttributeError, "'%s' object attribute '%s' is "
+                "read-only", t->name, STR_CSTR(name));
+    return -1;
+}
+
 int obj_generic_setattr(Value o, StrObj *name, Value v)
 {
     TypeObj *t = val_type(o);
     Value attr = type_lookup(t, name);
     if (!IS_NULL(attr) && is_data_descr(attr))
         return set_via_property(attr, o, v);
-    if (!(t->flags & TF_HAS_DICT) || !IS_OBJ(o)) {
-        if (IS_NULL(attr))
-            no_attribute(o, name);
-        else
-            err_set(&exc_AttributeError, "'%s' object attribute '%s' is "
-                    "read-only", t->name, STR_CSTR(name));
-        return -1;
-    }
+    if (!(t->flags & TF_HAS_DICT) || !IS_OBJ(o))
+        return no_instance_attrs(o, t, name, attr);
     return inst_set(o, t, name, v) < 0 ? -1 : 0;
 }
 
@@ -604,13 +611,7 @@ int obj_setattr(Value o, StrObj *name, Value v)
     Value attr = type_lookup(t, name);
     if (!IS_NULL(attr) && is_data_descr(attr))
         return set_via_property(attr, o, v);
-    if (IS_NULL(type_lookup(t, name)) || !IS_NULL(v)) {
-        no_attribute(o, name);
-        return -1;
-    }
-    err_set(&exc_AttributeError, "'%s' object attribute '%s' is read-only",
-            t->name, STR_CSTR(name));
-    return -1;
+    return no_instance_attrs(o, t, name, attr);
 }
 
 /* ---- calls ---- */
