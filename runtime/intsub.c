@@ -9,45 +9,39 @@
  */
 #include "runtime/runtime.h"
 
-static Value plain(Value v)
-{
-    int64_t n;
-    return val_as_int_subclass(v, &n) ? V_INT(n) : v;
-}
-
 static Value intsub_repr(Value self)
 {
-    return int_type.repr(plain(self));
+    return int_type.repr(val_plain_int(self));
 }
 
 static int intsub_hash(Value self, int64_t *out)
 {
-    return int_type.hash(plain(self), out);
+    return int_type.hash(val_plain_int(self), out);
 }
 
 static Value intsub_richcmp(Value a, Value b, int op)
 {
-    return int_type.richcmp(plain(a), plain(b), op);
+    return int_type.richcmp(val_plain_int(a), val_plain_int(b), op);
 }
 
 static Value intsub_binop(Value a, Value b, int op)
 {
-    return int_type.binop(plain(a), plain(b), op);
+    return int_type.binop(val_plain_int(a), val_plain_int(b), op);
 }
 
 static Value intsub_rbinop(Value self, Value other, int op)
 {
-    return int_type.rbinop(plain(self), plain(other), op);
+    return int_type.rbinop(val_plain_int(self), val_plain_int(other), op);
 }
 
 static Value intsub_unop(Value self, int op)
 {
-    return int_type.unop(plain(self), op);
+    return int_type.unop(val_plain_int(self), op);
 }
 
 static int intsub_truth(Value self)
 {
-    return int_type.truth(plain(self));
+    return int_type.truth(val_plain_int(self));
 }
 
 /* cls(x, base=...): int's constructor, then the value in a new instance

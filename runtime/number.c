@@ -444,15 +444,6 @@ Value num_unop(Value a, int op)
     }
 }
 
-/* An instance of a script int subclass as its int: the builtins below
- * (divmod, pow with a modulus, round) compute on the value, as int's own
- * methods do in CPython. */
-static Value int_value_of(Value v)
-{
-    int64_t n;
-    return val_as_int_subclass(v, &n) ? V_INT(n) : v;
-}
-
 Value num_abs(Value v)
 {
     if (IS_FLOAT(v))
@@ -468,8 +459,10 @@ Value num_abs(Value v)
 Value num_divmod(Value a, Value b)
 {
     double x, y, d, m;
-    a = int_value_of(a);
-    b = int_value_of(b);
+    /* An int subclass instance computes on its value, as int's own
+     * methods do in CPython (also in num_pow and num_round). */
+    a = val_plain_int(a);
+    b = val_plain_int(b);
     if (IS_INTLIKE(a) && IS_INTLIKE(b)) {
         int64_t p = AS_INT(a), q = AS_INT(b);
         if (q == 0)
@@ -512,9 +505,9 @@ Value num_pow(Value a, Value b, Value mod)
 {
     if (IS_NULL(mod) || IS_NONE(mod))
         return num_binop(a, b, BOP_POW);
-    a = int_value_of(a);
-    b = int_value_of(b);
-    mod = int_value_of(mod);
+    a = val_plain_int(a);
+    b = val_plain_int(b);
+    mod = val_plain_int(mod);
     if (!IS_INTLIKE(a) || !IS_INTLIKE(b) || !IS_INTLIKE(mod))
         return err_set(&exc_TypeError, "pow() 3rd argument not allowed "
                                        "unless all arguments are integers");
@@ -1050,7 +1043,7 @@ static Value round_int(int64_t n, int64_t ndigits)
 Value num_round(Value x, Value ndigits)
 {
     int64_t nd;
-    x = int_value_of(x);
+    x = val_plain_int(x);
     int have = !IS_NULL(ndigits) && !IS_NONE(ndigits);
     if (have && num_as_index(ndigits, &nd) < 0)
         return V_NULL;

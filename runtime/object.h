@@ -162,6 +162,14 @@ static inline int val_as_int_subclass(Value v, int64_t *out)
     return 1;
 }
 
+/* v, or the plain int an int subclass instance carries: what int's own
+ * code (which wants tagged ints) is given. */
+static inline Value val_plain_int(Value v)
+{
+    int64_t n;
+    return val_as_int_subclass(v, &n) ? V_INT(n) : v;
+}
+
 /* An int, a bool or an int subclass instance: its value in *out. */
 static inline int val_as_int(Value v, int64_t *out)
 {

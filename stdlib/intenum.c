@@ -48,30 +48,24 @@ static int member_hash(Value self, int64_t *out)
     return obj_hash(V_INT(member_value(self)), out);
 }
 
-static Value as_plain(Value v)
-{
-    int64_t n;
-    return val_as_int_subclass(v, &n) ? V_INT(n) : v;
-}
-
 static Value member_richcmp(Value a, Value b, int op)
 {
-    return num_richcmp(as_plain(a), as_plain(b), op);
+    return num_richcmp(val_plain_int(a), val_plain_int(b), op);
 }
 
 static Value member_binop(Value a, Value b, int op)
 {
-    return num_binop(as_plain(a), as_plain(b), op);
+    return num_binop(val_plain_int(a), val_plain_int(b), op);
 }
 
 static Value member_rbinop(Value self, Value other, int op)
 {
-    return num_binop(as_plain(other), as_plain(self), op);
+    return num_binop(val_plain_int(other), val_plain_int(self), op);
 }
 
 static Value member_unop(Value self, int op)
 {
-    return num_unop(as_plain(self), op);
+    return num_unop(val_plain_int(self), op);
 }
 
 static int member_truth(Value self)

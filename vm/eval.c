@@ -2815,12 +2815,11 @@ dispatch_switch:
         DISPATCH();
     }
 
-    /* LOAD_FAST, LOAD_CONST, COMPARE_OP, POP_JUMP_IF_FALSE (or _IF_TRUE,
-     * `want`): `if x < K`, `while x < K`. */
-#define FAST_CONST_COMPARE_JUMP_BODY(want) \
+    /* The rest of a `<operand> <op> K` compare-and-jump group once the
+     * operand a is loaded: LOAD_CONST, COMPARE_OP, POP_JUMP_IF_FALSE (or
+     * _IF_TRUE, `want`).  Anything but two ints runs the COMPARE_OP word. */
+#define CONST_COMPARE_JUMP_TAIL(a, want) \
     do { \
-        Value a; \
-        LOAD_LOCAL_OR_FAIL(a, oparg); \
         Value b = consts[ARG_AT(1)]; \
         if (UNLIKELY(!IS_INT(a) || !IS_INT(b))) { \
             PUSH(a); \
@@ -2834,6 +2833,15 @@ dispatch_switch:
         if (t == (want)) \
             JUMP_DISPATCH(target); \
         DISPATCH(); \
+    } while (0)
+
+    /* LOAD_FAST, LOAD_CONST, COMPARE_OP, POP_JUMP_IF_FALSE (or _IF_TRUE,
+     * `want`): `if x < K`, `while x < K`. */
+#define FAST_CONST_COMPARE_JUMP_BODY(want) \
+    do { \
+        Value a; \
+        LOAD_LOCAL_OR_FAIL(a, oparg); \
+        CONST_COMPARE_JUMP_TAIL(a, want); \
     } while (0)
 
     TARGET(FAST_CONST_COMPARE_JUMP) {
@@ -2998,19 +3006,7 @@ dispatch_switch:
         if (UNLIKELY(p == NULL)) \
             goto L_LOAD_GLOBAL_CACHED_BODY; \
         Value a = *p; \
-        Value b = consts[ARG_AT(1)]; \
-        if (UNLIKELY(!IS_INT(a) || !IS_INT(b))) { \
-            PUSH(a); \
-            PUSH(b); \
-            ip++; \
-            DISPATCH_NOCHECK(); \
-        } \
-        int t = compare_ints(AS_INT(a), AS_INT(b), ARG_AT(2)); \
-        int target = ARG_AT(3); \
-        ip += 3; \
-        if (t == (want)) \
-            JUMP_DISPATCH(target); \
-        DISPATCH(); \
+        CONST_COMPARE_JUMP_TAIL(a, want); \
     } while (0)
 
     TARGET(GLOBAL_CONST_COMPARE_JUMP) {
